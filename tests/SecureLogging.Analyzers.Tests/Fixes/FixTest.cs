@@ -1,0 +1,44 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using SecureLogging.Analyzers.CodeFixes.Internal;
+using SecureLogging.Analyzers.CodeFixes.Rules;
+using SecureLogging.Analyzers.Tests.Verifiers;
+
+namespace SecureLogging.Analyzers.Tests.Fixes;
+
+/// <summary>
+/// Runs a sensitive-value fix through the code-fix verifier: the diagnostics of <paramref name="source"/>, each single
+/// fix, Fix All in document/project/solution, and that the fixed code compiles with no diagnostic left.
+/// </summary>
+internal static class FixTest
+{
+    public const string Protect = SensitiveValueFixer.ProtectKey;
+    public const string Remove = SensitiveValueFixer.RemoveKey;
+
+    public static Task VerifyAsync<TAnalyzer>(string source, string fixedSource, string key = Protect, bool withRuntime = true, params DiagnosticResult[] remaining)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpCodeFixVerifier<TAnalyzer, SensitiveValueCodeFixProvider>.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = key,
+        };
+
+        if (!withRuntime)
+        {
+            // A project with the analyzers only: SecureLogging.Redact does not exist.
+            test.TestState.AdditionalReferences.Clear();
+            test.TestState.AdditionalReferences.AddRange(TestReferences.AspNetCore);
+            test.TestState.AdditionalReferences.AddRange(TestReferences.Libraries);
+        }
+
+        test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>No fix is offered (with the given key): the fixed code is the source.</summary>
+    public static Task VerifyNoFixAsync<TAnalyzer>(string source, string key = Protect, bool withRuntime = true)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        => VerifyAsync<TAnalyzer>(source, source, key, withRuntime);
+}
