@@ -151,26 +151,19 @@ public class SL1001FrameworkTests
     {
         await Verify.VerifyAnalyzerAsync("""
             using Microsoft.Extensions.Logging;
-
-            namespace SecureLogging
-            {
-                public static class SecurityLog
-                {
-                    public static void LogLoginFailed(this ILogger logger, string? attemptedUser, string reason) { }
-                    public static void LogApiKeyCreated(this ILogger logger, string userId, string keyId) { }
-                }
-            }
+            using SecureLogging;
 
             public class C
             {
                 public void M(ILogger logger, string email, string password, string apiKey, string keyId)
                 {
-                    SecureLogging.SecurityLog.LogLoginFailed(logger, email, "bad password");
+                    SecurityLog.LogLoginFailed(logger, email, "bad password");
                     logger.LogLoginFailed(email, $"bad password {{|SL1001:password|}}");
                     logger.LogApiKeyCreated(email, {|SL1001:apiKey|});
                     logger.LogApiKeyCreated(email, keyId);
+                    logger.LogSecurityEvent(new SecurityEvent("account.updated") { UserName = email, Reason = {|SL1001:password|} });
                 }
             }
-            """.Replace("public class C", "public static class Ext { }\npublic class C").Replace("using Microsoft.Extensions.Logging;", "using Microsoft.Extensions.Logging;\nusing SecureLogging;"));
+            """);
     }
 }

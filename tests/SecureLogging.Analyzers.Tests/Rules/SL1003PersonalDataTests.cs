@@ -104,19 +104,12 @@ public class SL1003PersonalDataTests
         await Verify.VerifyAnalyzerAsync("""
             using Microsoft.Extensions.Logging;
 
-            namespace SecureLogging
-            {
-                public static class SecurityLog
-                {
-                    public static void LogLoginFailed(this ILogger logger, string? attemptedUser, string reason) { }
-                }
-            }
-
             public class C
             {
                 public void M(ILogger logger, string email)
                 {
                     SecureLogging.SecurityLog.LogLoginFailed(logger, email, "bad password");
+                    SecureLogging.SecurityLog.LogSecurityEvent(logger, new SecureLogging.SecurityEvent("account.updated") { UserName = email });
                     logger.LogWarning("Login failed for {Email}", {|SL1003:email|});
                 }
             }

@@ -39,7 +39,6 @@ public class SL1005ExceptionMessageTests
         await Verify.VerifyAnalyzerAsync("""
             using System;
 
-            namespace SecureLogging { public static class Redact { public static string Secret(string? v) => "[REDACTED]"; } }
 
             public class Message { public Message(string message) { } }
 
