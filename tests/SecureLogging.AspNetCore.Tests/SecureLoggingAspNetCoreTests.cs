@@ -196,7 +196,7 @@ public sealed class SecureLoggingAspNetCoreTests
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
             o.KnownProxies.Clear();
-            o.KnownNetworks.Clear();
+            o.KnownIPNetworks.Clear();
             o.KnownProxies.Add(Proxy);
         });
 
