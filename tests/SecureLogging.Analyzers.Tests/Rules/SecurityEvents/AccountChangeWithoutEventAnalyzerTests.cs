@@ -106,7 +106,7 @@ public class AccountChangeWithoutEventAnalyzerTests
             {
                 public static void LogSecurityEventFailure(this ILogger logger, string id) => logger.LogAccessDenied(id, "user", "delete", "failed");
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(
             source,
@@ -156,7 +156,7 @@ public class AccountChangeWithoutEventAnalyzerTests
                     return Page();
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source);
     }

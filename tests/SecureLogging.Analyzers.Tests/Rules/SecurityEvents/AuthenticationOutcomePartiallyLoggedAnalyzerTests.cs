@@ -50,7 +50,7 @@ public class AuthenticationOutcomePartiallyLoggedAnalyzerTests
                     }
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2002").WithLocation(0).WithArguments("PasswordSignInAsync", "failure"));
     }
@@ -71,7 +71,7 @@ public class AuthenticationOutcomePartiallyLoggedAnalyzerTests
                     return RedirectToPage("/Index");
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2002").WithLocation(0).WithArguments("PasswordSignInAsync", "success"));
     }
@@ -104,7 +104,7 @@ public class AuthenticationOutcomePartiallyLoggedAnalyzerTests
                     }
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source);
     }
@@ -185,7 +185,7 @@ public class AuthenticationOutcomePartiallyLoggedAnalyzerTests
                     return Page();
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(
             source,
@@ -225,7 +225,7 @@ public class AuthenticationOutcomePartiallyLoggedAnalyzerTests
                     return {|#0:AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(), Scheme.Name))|};
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2002").WithLocation(0).WithArguments("AuthenticateResult.Success", "success"));
     }

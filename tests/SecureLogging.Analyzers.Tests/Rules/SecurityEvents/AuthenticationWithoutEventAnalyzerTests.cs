@@ -61,7 +61,7 @@ public class AuthenticationWithoutEventAnalyzerTests
                     return Page();
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("PasswordSignInAsync", "checks a user's credentials"));
     }
@@ -106,7 +106,7 @@ public class AuthenticationWithoutEventAnalyzerTests
                     return Page();
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source);
     }
@@ -142,7 +142,7 @@ public class AuthenticationWithoutEventAnalyzerTests
 
                 private void Audit() => _logger.LogLogout(User.Identity!.Name!);
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("SignOutAsync", "signs a user out"));
     }
@@ -267,7 +267,7 @@ public class AuthenticationWithoutEventAnalyzerTests
                 public async Task<IActionResult> Check(IdentityUser user, string password)
                     => await {|#2:_service.CheckAsync(user, password)|} ? Ok() : Unauthorized();
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(
             source,
@@ -340,7 +340,7 @@ public class AuthenticationWithoutEventAnalyzerTests
                     if (ok) logger.LogLoginSucceeded("x"); else logger.LogLoginFailed("x", "invalid_credentials");
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source);
     }
@@ -374,7 +374,7 @@ public class AuthenticationWithoutEventAnalyzerTests
             }
 
             public partial class Program { }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("SignInAsync", "signs a user in"));
     }
@@ -450,7 +450,7 @@ public class AuthenticationWithoutEventAnalyzerTests
                     return Task.FromResult({|#1:AuthenticateResult.Success(ticket)|});
                 }
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(
             source,
@@ -487,7 +487,7 @@ public class AuthenticationWithoutEventAnalyzerTests
 
                 private static Task Quiet(Microsoft.AspNetCore.Authentication.OpenIdConnect.AuthenticationFailedContext context) => Task.CompletedTask;
             }
-            """ + SecurityLogStub;
+            """;
 
         await Verify.VerifyAnalyzerAsync(
             source,
