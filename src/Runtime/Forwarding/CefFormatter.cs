@@ -206,7 +206,7 @@ internal sealed class CefFormatter
     private static string FieldsAsJson(IEnumerable<KeyValuePair<string, object?>> fields)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             foreach (var (key, value) in fields)

@@ -16,6 +16,7 @@ internal sealed class SyslogConnection : IAsyncDisposable
     private readonly TaskCompletionSource _closedTask = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _reader = Task.CompletedTask;
     private int _disposed;
+    private volatile bool _endedCleanly;
 
     private SyslogConnection(Socket socket, Stream stream, long generation)
     {
@@ -88,12 +89,20 @@ internal sealed class SyslogConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends the connection the polite way (TLS close_notify, TCP FIN) and waits up to <paramref name="timeout"/> for the server to close its side, which means it has read everything.</summary>
-    public async Task<bool> CloseGracefullyAsync(TimeSpan timeout)
+    /// <summary>
+    /// Ends the connection the polite way (TLS close_notify, TCP FIN) and waits up to <paramref name="timeout"/> for the
+    /// server to close its side, which means it has read everything.
+    /// </summary>
+    /// <returns>
+    /// <see cref="CloseResult.Confirmed"/> when the server closed cleanly after our end; <see cref="CloseResult.Lost"/>
+    /// when the connection was already gone or was reset, so the last writes may not have arrived;
+    /// <see cref="CloseResult.Unconfirmed"/> when the server did not answer in time.
+    /// </returns>
+    public async Task<CloseResult> CloseGracefullyAsync(TimeSpan timeout)
     {
         if (IsClosed)
         {
-            return false;
+            return CloseResult.Lost;
         }
 
         try
@@ -106,11 +115,15 @@ internal sealed class SyslogConnection : IAsyncDisposable
 
             _socket.Shutdown(SocketShutdown.Send);
             await Closed.WaitAsync(timeoutSource.Token).ConfigureAwait(false);
-            return true;
+            return _endedCleanly ? CloseResult.Confirmed : CloseResult.Lost;
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        catch (OperationCanceledException)
         {
-            return false;
+            return CloseResult.Unconfirmed;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            return CloseResult.Lost;
         }
     }
 
@@ -162,6 +175,8 @@ internal sealed class SyslogConnection : IAsyncDisposable
             {
                 // Syslog servers send nothing; TLS session tickets are consumed inside SslStream.
             }
+
+            _endedCleanly = true;
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException or InvalidOperationException or System.Security.Authentication.AuthenticationException)
         {
@@ -185,4 +200,17 @@ internal sealed class SyslogConnection : IAsyncDisposable
 
         _closedTask.TrySetResult();
     }
+}
+
+/// <summary>How a graceful close of a <see cref="SyslogConnection"/> ended.</summary>
+internal enum CloseResult
+{
+    /// <summary>The server closed its side cleanly after reading our end of stream.</summary>
+    Confirmed,
+
+    /// <summary>The connection was gone or reset: the last writes may be lost.</summary>
+    Lost,
+
+    /// <summary>The server did not close its side in time.</summary>
+    Unconfirmed,
 }

@@ -28,6 +28,7 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
 {
     private const int MaxBatchBytes = 64 * 1024;
     private const int MaxBatchFrames = 512;
+    private const int MaxFinalAttempts = 3;
 
     private static readonly EventId DroppedEventId = new(9101, "SecureLogging.Syslog.EventsDropped");
     private static readonly EventId ConnectFailedEventId = new(9102, "SecureLogging.Syslog.ConnectFailed");
@@ -57,6 +58,7 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
     private long _connectFailures;
     private long _lastDropWarning = long.MinValue;
     private long _lastConnectWarning = long.MinValue;
+    private long _unsentAtStop;
     private int _warningScheduled;
     private int _connected;
     private int _disposed;
@@ -158,7 +160,12 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
 
         await _sender.ConfigureAwait(false);
         await _warningTimer.DisposeAsync().ConfigureAwait(false);
-        WarnDrops(final: true);
+        WarnDrops();
+        var unsent = Interlocked.Read(ref _unsentAtStop);
+        if (unsent > 0)
+        {
+            SafeLog(LogLevel.Warning, DroppedEventId, null, "The SecureLogging syslog forwarder to {Host}:{Port} stopped with {Count} security events unsent ({Total} dropped in total); the server is {State}.", _host, _port, unsent, Dropped, ServerState());
+        }
         _tls?.Dispose();
         _stop.Dispose();
     }
@@ -187,18 +194,14 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
         SyslogConnection? connection = null;
         Task<bool>? waitForEvents = null;
         var lostConnection = false;
-        long brokenGeneration = 0;
+        var finalAttempts = 0;
         try
         {
             while (true)
             {
                 if (connection is not null && connection.IsClosed)
                 {
-                    if (!lostConnection)
-                    {
-                        brokenGeneration = connection.Generation;
-                    }
-
+                    MarkForReplay(connection.Generation);
                     await DropConnectionAsync(connection).ConfigureAwait(false);
                     connection = null;
                     lostConnection = true;
@@ -212,12 +215,12 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
                     if (lostConnection)
                     {
                         Interlocked.Increment(ref _reconnects);
-                        if (!await ReplayAsync(connection, brokenGeneration, cancellationToken).ConfigureAwait(false))
-                        {
-                            continue;
-                        }
-
                         lostConnection = false;
+                    }
+
+                    if (!await ReplayAsync(connection, cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
                     }
                 }
 
@@ -241,6 +244,16 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
                         waitForEvents = null;
                         if (!more)
                         {
+                            // Disposing: everything is written. Make sure the server got it: a connection that is
+                            // gone, or is reset instead of closed after our end of stream, is made again and the
+                            // last writes replayed (a few times at most, within the flush timeout).
+                            if (connection is not null
+                                && finalAttempts++ < MaxFinalAttempts
+                                && (connection.IsClosed || await connection.CloseGracefullyAsync(_options.FlushTimeout).ConfigureAwait(false) == CloseResult.Lost))
+                            {
+                                continue;
+                            }
+
                             break;
                         }
                     }
@@ -261,10 +274,6 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
                 }
             }
 
-            if (connection is not null && !connection.IsClosed)
-            {
-                await connection.CloseGracefullyAsync(_options.FlushTimeout).ConfigureAwait(false);
-            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -291,7 +300,8 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
 
             if (unsent > 0)
             {
-                CountDrop(unsent, scheduleWarning: false);
+                Interlocked.Add(ref _dropped, unsent);
+                Volatile.Write(ref _unsentAtStop, unsent);
             }
         }
     }
@@ -354,45 +364,57 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
         }
     }
 
-    private async Task<bool> ReplayAsync(SyslogConnection connection, long brokenGeneration, CancellationToken cancellationToken)
+    /// <summary>Marks what went over a connection that broke, recently enough to have been lost with it, for sending again.</summary>
+    private void MarkForReplay(long brokenGeneration)
     {
-        // Only what went over the broken connection recently can have been lost with it; older frames were read
-        // by the server long ago (and an idle connection closed by a load balancer must not cause a replay).
+        // A server loses what it received in its last moments; older frames were read long ago (and an idle
+        // connection closed by a load balancer must not cause a replay).
         var now = Environment.TickCount64;
         var maxAge = (long)_options.ReplayMaxAge.TotalMilliseconds;
-        var entries = _replay.Where(e => e.Generation == brokenGeneration && now - e.WrittenAt <= maxAge).ToList();
-        if (entries.Count == 0)
+        foreach (var entry in _replay)
         {
-            return true;
+            if (entry.Generation == brokenGeneration && now - entry.WrittenAt <= maxAge)
+            {
+                entry.NeedsReplay = true;
+            }
         }
+    }
 
+    private async Task<bool> ReplayAsync(SyslogConnection connection, CancellationToken cancellationToken)
+    {
+        var entries = _replay.Where(e => e.NeedsReplay).ToList();
         var chunk = new List<byte[]>();
         var bytes = 0;
+        var first = 0;
         for (var i = 0; i < entries.Count; i++)
         {
             chunk.Add(entries[i].Frame);
             bytes += entries[i].Frame.Length;
-            if (bytes >= MaxBatchBytes || i == entries.Count - 1)
+            if (bytes < MaxBatchBytes && i < entries.Count - 1)
             {
-                if (!await TryWriteAsync(connection, chunk, cancellationToken).ConfigureAwait(false))
-                {
-                    return false;
-                }
-
-                chunk.Clear();
-                bytes = 0;
+                continue;
             }
+
+            if (!await TryWriteAsync(connection, chunk, cancellationToken).ConfigureAwait(false))
+            {
+                // The rest stays marked; what was written on this connection is marked again when its loss is handled.
+                return false;
+            }
+
+            var written = Environment.TickCount64;
+            for (var j = first; j <= i; j++)
+            {
+                entries[j].NeedsReplay = false;
+                entries[j].Generation = connection.Generation;
+                entries[j].WrittenAt = written;
+            }
+
+            Interlocked.Add(ref _replayed, i - first + 1);
+            first = i + 1;
+            chunk.Clear();
+            bytes = 0;
         }
 
-        var written = Environment.TickCount64;
-        foreach (var entry in entries)
-        {
-            // Replayed on this connection: if it breaks soon too, they go again.
-            entry.Generation = connection.Generation;
-            entry.WrittenAt = written;
-        }
-
-        Interlocked.Add(ref _replayed, entries.Count);
         return true;
     }
 
@@ -462,19 +484,14 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
         }
     }
 
-    private void CountDrop(long count, bool scheduleWarning = true)
+    private void CountDrop(long count)
     {
         Interlocked.Add(ref _dropped, count);
         Interlocked.Add(ref _droppedSinceWarning, count);
-        if (!scheduleWarning)
-        {
-            return;
-        }
-
         if (Due(ref _lastDropWarning))
         {
             // Log off the caller's thread: Write may be running inside a logging call.
-            ThreadPool.UnsafeQueueUserWorkItem(static state => state.WarnDrops(final: false), this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.WarnDrops(), this, preferLocal: false);
         }
         else if (Interlocked.Exchange(ref _warningScheduled, 1) == 0)
         {
@@ -494,27 +511,19 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
     {
         Volatile.Write(ref _warningScheduled, 0);
         Volatile.Write(ref _lastDropWarning, Environment.TickCount64);
-        WarnDrops(final: false);
+        WarnDrops();
     }
 
-    private void WarnDrops(bool final)
+    private void WarnDrops()
     {
         var count = Interlocked.Exchange(ref _droppedSinceWarning, 0);
-        if (count == 0)
+        if (count > 0)
         {
-            return;
-        }
-
-        var state = IsConnected ? "connected" : "not connected (" + (LastError ?? "not yet tried") + ")";
-        if (final)
-        {
-            SafeLog(LogLevel.Warning, DroppedEventId, null, "The SecureLogging syslog forwarder to {Host}:{Port} stopped with {Count} security events unsent ({Total} dropped in total); the server is {State}.", _host, _port, count, Dropped, state);
-        }
-        else
-        {
-            SafeLog(LogLevel.Warning, DroppedEventId, null, "The SecureLogging syslog forwarder dropped {Count} security events ({Total} in total): its buffer of {Capacity} events is full; the server {Host}:{Port} is {State}.", count, Dropped, _options.BufferCapacity, _host, _port, state);
+            SafeLog(LogLevel.Warning, DroppedEventId, null, "The SecureLogging syslog forwarder dropped {Count} security events ({Total} in total): its buffer of {Capacity} events is full; the server {Host}:{Port} is {State}.", count, Dropped, _options.BufferCapacity, _host, _port, ServerState());
         }
     }
+
+    private string ServerState() => IsConnected ? "connected" : "not connected (" + (LastError ?? "no attempt yet") + ")";
 
     private bool Due(ref long lastWarning)
     {
@@ -551,5 +560,7 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
         public long Generation { get; set; } = generation;
 
         public long WrittenAt { get; set; } = writtenAt;
+
+        public bool NeedsReplay { get; set; }
     }
 }
