@@ -121,7 +121,8 @@ internal static class Descriptors
         "'{0}' is classified as {1}, but this application never calls EnableRedaction(): the value is logged unredacted",
         DiagnosticSeverity.Warning,
         "Data classification attributes only redact when the logging pipeline has redaction enabled; without EnableRedaction() the classified value is written as is.",
-        cwe: 532);
+        cwe: 532,
+        compilationEnd: true);
 
     private static DiagnosticDescriptor Create(
         string id,
@@ -129,7 +130,8 @@ internal static class Descriptors
         string messageFormat,
         DiagnosticSeverity severity,
         string description,
-        int cwe)
+        int cwe,
+        bool compilationEnd = false)
         => new(
             id,
             title,
@@ -139,5 +141,9 @@ internal static class Descriptors
             isEnabledByDefault: true,
             description,
             helpLinkUri: HelpLinkBase + id + ".md",
-            customTags: new[] { "Security", "CWE-" + cwe.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            customTags: compilationEnd
+                ? new[] { "Security", CweTag(cwe), WellKnownDiagnosticTags.CompilationEnd } // reported from a compilation-end action (RS1037)
+                : new[] { "Security", CweTag(cwe) });
+
+    private static string CweTag(int cwe) => "CWE-" + cwe.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
