@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecureLogging.Analyzers.CodeFixes.Internal;
 
 namespace SecureLogging.Analyzers.CodeFixes.Rules;
@@ -39,8 +40,24 @@ public sealed class SensitiveValueCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (SensitiveDiagnostic.Create(root, diagnostic) is not { } target || target.Shape is "LoggerMessageParameter")
+            if (SensitiveDiagnostic.Create(root, diagnostic) is not { } target)
             {
+                continue;
+            }
+
+            if (target.Node is ParameterSyntax parameter)
+            {
+                // [LoggerMessage] parameter: nothing to wrap at the declaration; removing it edits every caller.
+                if (LoggerMessageParameterRemoval.CanRemove(model, parameter, context.CancellationToken))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Remove '{parameter.Identifier.ValueText}' from the log message and its callers",
+                            ct => LoggerMessageParameterRemoval.RemoveAsync(document, parameter, ct),
+                            SensitiveValueFixer.ProtectKey),
+                        diagnostic);
+                }
+
                 continue;
             }
 

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using SecureLogging.Analyzers.CodeFixes.Internal;
@@ -17,6 +18,10 @@ internal static class FixTest
 
     public static Task VerifyAsync<TAnalyzer>(string source, string fixedSource, string key = Protect, bool withRuntime = true, params DiagnosticResult[] remaining)
         where TAnalyzer : DiagnosticAnalyzer, new()
+        => VerifyAsync<TAnalyzer>(source, fixedSource, key, withRuntime, fixAll: true, remaining);
+
+    public static Task VerifyAsync<TAnalyzer>(string source, string fixedSource, string key, bool withRuntime, bool fixAll, params DiagnosticResult[] remaining)
+        where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpCodeFixVerifier<TAnalyzer, SensitiveValueCodeFixProvider>.Test
         {
@@ -24,6 +29,11 @@ internal static class FixTest
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = key,
         };
+
+        if (!fixAll)
+        {
+            test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        }
 
         if (!withRuntime)
         {
