@@ -2,7 +2,7 @@ namespace SecureLogging;
 
 /// <summary>
 /// The ambient "who and where" of security events: client ip address, request id, user agent and user id.
-/// Every event created inside a <see cref="Begin"/> scope carries these values unless the call names them itself.
+/// Every event created inside a <see cref="Begin(string, string, string, string)"/> scope carries these values unless the call names them itself.
 /// Scopes flow across <see langword="await"/> (they live in an <see cref="AsyncLocal{T}"/>) and nest: an inner
 /// scope inherits what it does not set, and disposing it restores the outer one.
 /// </summary>
@@ -33,13 +33,19 @@ public static class SecurityContext
     /// <returns>A handle that ends the scope and restores the enclosing one when disposed.</returns>
     public static IDisposable Begin(string? ipAddress = null, string? requestId = null, string? userAgent = null, string? userId = null)
     {
-        var outer = CurrentScope.Value;
-        var scope = new Scope(
-            outer,
-            ipAddress ?? outer?.IpAddress,
-            requestId ?? outer?.RequestId,
-            userAgent ?? outer?.UserAgent,
-            userId ?? outer?.UserId);
+        var scope = new Scope(CurrentScope.Value, source: null, ipAddress, requestId, userAgent, userId);
+        CurrentScope.Value = scope;
+        return scope;
+    }
+
+    /// <summary>
+    /// Starts a scope whose values are read from <paramref name="source"/> each time an event asks for them (the
+    /// ASP.NET Core integration reads the client ip and the user from the request only once forwarded headers and
+    /// authentication have been applied). Values the source does not know come from the enclosing scope.
+    /// </summary>
+    internal static IDisposable Begin(ISecurityContextSource source)
+    {
+        var scope = new Scope(CurrentScope.Value, source, ipAddress: null, requestId: null, userAgent: null, userId: null);
         CurrentScope.Value = scope;
         return scope;
     }
@@ -47,24 +53,30 @@ public static class SecurityContext
     private sealed class Scope : IDisposable
     {
         private readonly Scope? _outer;
+        private readonly ISecurityContextSource? _source;
+        private readonly string? _ipAddress;
+        private readonly string? _requestId;
+        private readonly string? _userAgent;
+        private readonly string? _userId;
         private int _disposed;
 
-        public Scope(Scope? outer, string? ipAddress, string? requestId, string? userAgent, string? userId)
+        public Scope(Scope? outer, ISecurityContextSource? source, string? ipAddress, string? requestId, string? userAgent, string? userId)
         {
             _outer = outer;
-            IpAddress = ipAddress;
-            RequestId = requestId;
-            UserAgent = userAgent;
-            UserId = userId;
+            _source = source;
+            _ipAddress = ipAddress;
+            _requestId = requestId;
+            _userAgent = userAgent;
+            _userId = userId;
         }
 
-        public string? IpAddress { get; }
+        public string? IpAddress => _ipAddress ?? _source?.IpAddress ?? _outer?.IpAddress;
 
-        public string? RequestId { get; }
+        public string? RequestId => _requestId ?? _source?.RequestId ?? _outer?.RequestId;
 
-        public string? UserAgent { get; }
+        public string? UserAgent => _userAgent ?? _source?.UserAgent ?? _outer?.UserAgent;
 
-        public string? UserId { get; }
+        public string? UserId => _userId ?? _source?.UserId ?? _outer?.UserId;
 
         public void Dispose()
         {
