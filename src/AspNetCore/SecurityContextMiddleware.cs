@@ -17,6 +17,12 @@ internal sealed class SecurityContextMiddleware
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (!_options.EnableRequestContext)
+        {
+            await _next(context).ConfigureAwait(false);
+            return;
+        }
+
         using (SecurityContext.Begin(new HttpSecurityContextSource(context, _options.UserIdClaimTypes)))
         {
             await _next(context).ConfigureAwait(false);

@@ -139,6 +139,17 @@ public sealed class SecureLoggingAspNetCoreTests
     }
 
     [Fact]
+    public async Task DisabledRequestContextLeavesTheFieldsEmpty()
+    {
+        await using var app = await StartAsync(configure: o => o.EnableRequestContext = false);
+        using var response = await SendAsync(app, "/login-failed", remoteIp: "198.51.100.7", userAgent: "curl/8.4");
+
+        var record = Assert.Single(app.Recorder.Events);
+        Assert.Null(record.IpAddress);
+        Assert.Null(record.UserAgent);
+    }
+
+    [Fact]
     public void RegisteringTwiceIsHarmless()
     {
         var services = new ServiceCollection();
