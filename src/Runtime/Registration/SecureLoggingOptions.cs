@@ -41,4 +41,10 @@ public sealed class SecureLoggingOptions
 
     /// <summary>Settings of the tamper-evident store: durability, file size, queue, checkpoints.</summary>
     public SecureLoggingStoreOptions Store { get; set; } = new();
+
+    /// <summary>
+    /// The in-process detectors (brute force, password spraying, credential stuffing, distributed brute force,
+    /// privilege escalation, unusual access), on by default, and the alert webhook. See docs/detection/README.md.
+    /// </summary>
+    public SecureLoggingAlertOptions Alerts { get; set; } = new();
 }

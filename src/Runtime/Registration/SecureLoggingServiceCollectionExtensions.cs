@@ -39,6 +39,16 @@ public static class SecureLoggingServiceCollectionExtensions
 
             services.TryAddSingleton<SecurityEventStore>();
             services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<SecurityEventStore>());
+
+            // The detectors watch every event like any sink and write their alert.* records back through the same
+            // fan-out (store, forwarders, app sinks); ISecurityAlertSinks (the webhook when configured) are told too.
+            services.TryAddSingleton(sp => new SecurityAlertDetector(
+                sp.GetRequiredService<IOptions<SecureLoggingOptions>>().Value.Alerts,
+                sp.GetService<TimeProvider>(),
+                sp.GetServices<ISecurityAlertSink>(),
+                sp.GetRequiredService<SecurityEventDispatcher>().Dispatch));
+            services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<SecurityAlertDetector>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecurityAlertSink, ConfiguredWebhookAlertSink>());
             services.AddHostedService<SecureLoggingStartup>();
         }
 
