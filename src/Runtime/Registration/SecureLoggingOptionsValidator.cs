@@ -53,6 +53,11 @@ public sealed class SecureLoggingOptionsValidator : IValidateOptions<SecureLoggi
             failures.AddRange(options.Alerts.Validate());
         }
 
+        if (options.Syslog is { } syslog)
+        {
+            failures.AddRange(syslog.Validate());
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
