@@ -10,8 +10,7 @@ namespace SecureLogging.Cli.Scanning;
 
 /// <summary>
 /// Compiles loose files the way their SDK project would, as far as that can be known without MSBuild: the SDK's implicit
-/// global usings (plain, Web, Worker), the project's <c>&lt;Using&gt;</c> items, its output kind, nullable and unsafe
-/// settings, the latest language version and the .NET preprocessor symbols; references from
+/// global usings (plain, Web, Worker), the project's <c>&lt;Using&gt;</c> items, its output kind, unsafe code, the latest language version and the .NET preprocessor symbols; references from
 /// <see cref="BundledReferences"/>. The target's files are only read.
 /// </summary>
 internal static class LooseCompilation
@@ -36,9 +35,10 @@ internal static class LooseCompilation
         var (treeOptions, analyzerOptions) = editorConfig.CreateProviders(allTrees);
 
         var outputKind = project?.OutputKind ?? (LooksLikeApplication(trees) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary);
+        // Nullable analysis is a second pass over every body that only produces warnings no rule reads: off, for speed.
         var options = new CSharpCompilationOptions(
                 outputKind,
-                nullableContextOptions: project?.Nullable ?? NullableContextOptions.Enable,
+                nullableContextOptions: NullableContextOptions.Disable,
                 allowUnsafe: true,
                 concurrentBuild: true)
             .WithSyntaxTreeOptionsProvider(treeOptions);
@@ -106,7 +106,7 @@ internal static class LooseCompilation
     }
 
     /// <summary>What a csproj says about compiling it, read as XML (no evaluation: imports and conditions are ignored).</summary>
-    private sealed record ProjectFacts(ProjectSdk Sdk, OutputKind OutputKind, bool ImplicitUsings, NullableContextOptions Nullable, IReadOnlyList<string> ExtraUsings, IReadOnlyList<string> RemovedUsings)
+    private sealed record ProjectFacts(ProjectSdk Sdk, OutputKind OutputKind, bool ImplicitUsings, IReadOnlyList<string> ExtraUsings, IReadOnlyList<string> RemovedUsings)
     {
         public static ProjectFacts? Read(string path)
         {
@@ -137,19 +137,12 @@ internal static class LooseCompilation
                 _ => sdk == ProjectSdk.Plain ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication,
             };
             var implicitUsings = Property("ImplicitUsings") is "enable" or "true";
-            var nullable = Property("Nullable")?.ToLowerInvariant() switch
-            {
-                "enable" => NullableContextOptions.Enable,
-                "warnings" => NullableContextOptions.Warnings,
-                "annotations" => NullableContextOptions.Annotations,
-                _ => NullableContextOptions.Disable,
-            };
             var usingItems = root.Descendants().Where(e => e.Name.LocalName == "Using" && e.Parent?.Name.LocalName == "ItemGroup").ToArray();
             var extra = usingItems.Select(e => (string?)e.Attribute("Include")).OfType<string>()
                 .Where(n => !usingItems.Any(e => (string?)e.Attribute("Include") == n && ((string?)e.Attribute("Alias") is not null || (string?)e.Attribute("Static") == "true")))
                 .ToArray();
             var removed = usingItems.Select(e => (string?)e.Attribute("Remove")).OfType<string>().ToArray();
-            return new ProjectFacts(sdk, outputKind, implicitUsings, nullable, extra, removed);
+            return new ProjectFacts(sdk, outputKind, implicitUsings, extra, removed);
         }
     }
 }

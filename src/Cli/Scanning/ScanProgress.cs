@@ -21,6 +21,9 @@ internal sealed class ScanProgress : IDisposable
         _enabled = enabled;
     }
 
+    /// <summary>Whether a progress line may be drawn at all (stderr is a terminal and not turned off).</summary>
+    public bool Enabled => _enabled;
+
     public void AddTotal(int files) => Interlocked.Add(ref _total, files);
 
     public void Advance()

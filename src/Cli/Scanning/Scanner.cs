@@ -81,8 +81,9 @@ internal sealed class Scanner
     }
 
     /// <summary>
-    /// Analyses one compilation tree by tree (in parallel, which also drives the progress line), then its
-    /// compilation-end diagnostics (SL4003).
+    /// Analyses one compilation in one pass, the way the compiler does (concurrently, compilation-end rules included);
+    /// a tiny extra analyzer counts finished files for the progress line. (Asking tree by tree instead cost several
+    /// times more CPU.)
     /// </summary>
     private async Task AnalyzeAsync(
         Compilation compilation,
@@ -93,38 +94,23 @@ internal sealed class Scanner
         ScanProgress progress,
         CancellationToken cancellationToken)
     {
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (File.Exists(tree.FilePath))
+            {
+                files.TryAdd(tree.FilePath, 0);
+            }
+        }
+
+        var all = progress.Enabled ? analyzers.Add(new ProgressAnalyzer(progress)) : analyzers;
+        var withAnalyzers = compilation.WithAnalyzers(all, new CompilationWithAnalyzersOptions(
             options,
             onAnalyzerException: (exception, analyzer, _) => _notes.Enqueue($"analyzer {analyzer.GetType().Name} failed: {exception.GetType().Name}: {exception.Message}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false));
 
-        var trees = compilation.SyntaxTrees.ToArray();
-        await Parallel.ForEachAsync(trees, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (tree, token) =>
-        {
-            if (File.Exists(tree.FilePath))
-            {
-                files.TryAdd(tree.FilePath, 0);
-            }
-
-            foreach (var diagnostic in await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, token))
-            {
-                diagnostics.Add(diagnostic);
-            }
-
-            var model = compilation.GetSemanticModel(tree);
-            foreach (var diagnostic in await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, token))
-            {
-                diagnostics.Add(diagnostic);
-            }
-
-            progress.Advance();
-        });
-
-        // Compilation-end diagnostics (SL4003); the per-tree work above is cached, so this only finishes the analysis.
-        var result = await withAnalyzers.GetAnalysisResultAsync(cancellationToken);
-        foreach (var diagnostic in result.CompilationDiagnostics.SelectMany(pair => pair.Value))
+        foreach (var diagnostic in await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken))
         {
             diagnostics.Add(diagnostic);
         }
