@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SecureLogging.Analyzers.Internal.Logging;
+
+/// <summary>
+/// Decides once per method per compilation whether a method of the compilation is a logging wrapper (SPEC §4): it
+/// carries Serilog's/NLog's <c>[MessageTemplateFormatMethod]</c>, or passes its own parameter on to a logging call
+/// (transitively: a wrapper of a wrapper is a wrapper).
+/// </summary>
+internal sealed class WrapperCache
+{
+    [ThreadStatic]
+    private static HashSet<IMethodSymbol>? s_inProgress;
+
+    private readonly LoggingCallRecognizer _recognizer;
+    private readonly ConcurrentDictionary<IMethodSymbol, WrapperInfo?> _cache = new(SymbolEqualityComparer.Default);
+
+    public WrapperCache(LoggingCallRecognizer recognizer)
+    {
+        _recognizer = recognizer;
+    }
+
+    public WrapperInfo? Get(IMethodSymbol method)
+    {
+        if (_cache.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        var inProgress = s_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (!inProgress.Add(method))
+        {
+            // Recursion: a method that only forwards to itself is not a wrapper on that path.
+            return null;
+        }
+
+        WrapperInfo? info;
+        try
+        {
+            info = FromAttribute(method) ?? FromBody(method);
+        }
+        finally
+        {
+            inProgress.Remove(method);
+        }
+
+        return _cache.GetOrAdd(method, info);
+    }
+
+    private WrapperInfo? FromAttribute(IMethodSymbol method)
+    {
+        var symbols = _recognizer.Symbols;
+        foreach (var attribute in method.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (type is null ||
+                !(SymbolEqualityComparer.Default.Equals(type, symbols.SerilogTemplateFormatMethodAttribute) ||
+                  SymbolEqualityComparer.Default.Equals(type, symbols.NLogTemplateFormatMethodAttribute)) ||
+                attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string templateName)
+            {
+                continue;
+            }
+
+            var roles = new WrapperRole[method.Parameters.Length];
+            var seenTemplate = false;
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Name == templateName)
+                {
+                    roles[parameter.Ordinal] = new WrapperRole(LoggingCallRecognizer.ParameterRole.Template, null, false);
+                    seenTemplate = true;
+                }
+                else if (seenTemplate && !_recognizer.IsIgnoredType(parameter.Type))
+                {
+                    roles[parameter.Ordinal] = new WrapperRole(LoggingCallRecognizer.ParameterRole.Arguments, null, false);
+                }
+            }
+
+            return seenTemplate ? new WrapperInfo(ImmutableArray.Create(roles)) : null;
+        }
+
+        return null;
+    }
+
+    private WrapperInfo? FromBody(IMethodSymbol method)
+    {
+        if (method.IsAbstract || method.IsExtern || method.Parameters.Length == 0)
+        {
+            return null;
+        }
+
+        WrapperRole[]? roles = null;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var body = BodyOf(reference.GetSyntax());
+            if (body is null || !ForwardsAParameter(body, method))
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // Call sites of a wrapper are in other members and files; each wrapper is bound once per compilation.
+            var model = _recognizer.Symbols.Compilation.GetSemanticModel(body.SyntaxTree);
+#pragma warning restore RS1030
+            var operation = model.GetOperation(body);
+            if (operation is null)
+            {
+                continue;
+            }
+
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is not IInvocationOperation invocation || !_recognizer.TryRecognize(invocation, out var call) || call is null)
+                {
+                    continue;
+                }
+
+                if (ParameterOf(call.Message, method) is { } template)
+                {
+                    roles ??= new WrapperRole[method.Parameters.Length];
+                    roles[template.Ordinal] = new WrapperRole(LoggingCallRecognizer.ParameterRole.Template, null, false);
+                }
+
+                foreach (var value in call.Values)
+                {
+                    if (ParameterOf(value.Value, method) is not { } parameter)
+                    {
+                        continue;
+                    }
+
+                    roles ??= new WrapperRole[method.Parameters.Length];
+                    if (roles[parameter.Ordinal].Kind != LoggingCallRecognizer.ParameterRole.None)
+                    {
+                        continue;
+                    }
+
+                    roles[parameter.Ordinal] = parameter.Type is IArrayTypeSymbol && value.Placeholder is null
+                        ? new WrapperRole(LoggingCallRecognizer.ParameterRole.Arguments, null, false)
+                        : new WrapperRole(LoggingCallRecognizer.ParameterRole.Value, value.Placeholder ?? parameter.Name, value.IsDestructured);
+                }
+            }
+        }
+
+        return roles is null ? null : new WrapperInfo(ImmutableArray.Create(roles));
+    }
+
+    private static IParameterSymbol? ParameterOf(IOperation? operation, IMethodSymbol method)
+        => operation?.WalkDownConversions() is IParameterReferenceOperation reference &&
+           SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, method)
+            ? reference.Parameter
+            : null;
+
+    private static SyntaxNode? BodyOf(SyntaxNode declaration) => declaration switch
+    {
+        BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+        LocalFunctionStatementSyntax f => (SyntaxNode?)f.Body ?? f.ExpressionBody,
+        _ => null,
+    };
+
+    /// <summary>Cheap syntactic gate before binding: some invocation in the body mentions a parameter by name.</summary>
+    private static bool ForwardsAParameter(SyntaxNode body, IMethodSymbol method)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is not IdentifierNameSyntax identifier || identifier.FirstAncestorOrSelf<ArgumentListSyntax>() is null)
+            {
+                continue;
+            }
+
+            var text = identifier.Identifier.ValueText;
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Name == text)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,158 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SecureLogging.Analyzers.Internal.SecurityEvents;
+
+/// <summary>What a branch condition tests about an API's result.</summary>
+internal enum ResultTestKind
+{
+    None,
+    Succeeded,
+    IsLockedOut,
+    RequiresTwoFactor,
+    IsNotAllowed,
+}
+
+/// <summary>
+/// Recognises branch conditions on an API result: <c>result.Succeeded</c>, <c>!result.Succeeded</c>,
+/// <c>result.IsLockedOut</c>, <c>result.RequiresTwoFactor</c>, <c>result.IsNotAllowed</c>, a <c>bool</c> result
+/// (<c>if (!await userManager.CheckPasswordAsync(…))</c>), <c>== false</c>, <c>is false</c>, and
+/// <c>result == PasswordVerificationResult.Failed</c>; through locals and the graph's flow captures.
+/// </summary>
+internal sealed class ResultTests
+{
+    private readonly GraphFacts _facts;
+    private readonly SyntaxNode _resultNode;
+    private readonly ILocalSymbol? _resultLocal;
+    private readonly INamedTypeSymbol? _passwordVerificationResult;
+
+    public ResultTests(GraphFacts facts, SyntaxNode resultNode, ILocalSymbol? resultLocal, INamedTypeSymbol? passwordVerificationResult)
+    {
+        _facts = facts;
+        _resultNode = resultNode;
+        _resultLocal = resultLocal;
+        _passwordVerificationResult = passwordVerificationResult;
+    }
+
+    /// <summary>The test and the value of it that makes the condition true.</summary>
+    public (ResultTestKind Kind, bool Positive) Classify(IOperation condition)
+    {
+        var positive = true;
+        IOperation? operation = condition;
+        for (var depth = 0; depth < 16 && operation is not null; depth++)
+        {
+            operation = OperationHelpers.StripConversions(operation);
+            switch (operation)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    positive = !positive;
+                    operation = not.Operand;
+                    continue;
+                case IFlowCaptureReferenceOperation reference when _facts.Captures.TryGetValue(reference.Id, out var values) && values.Count == 1:
+                    operation = values[0];
+                    continue;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                {
+                    var equals = binary.OperatorKind == BinaryOperatorKind.Equals;
+                    if (ConstantBool(binary.RightOperand) is { } right)
+                    {
+                        positive ^= !(equals == right);
+                        operation = binary.LeftOperand;
+                        continue;
+                    }
+
+                    if (ConstantBool(binary.LeftOperand) is { } left)
+                    {
+                        positive ^= !(equals == left);
+                        operation = binary.RightOperand;
+                        continue;
+                    }
+
+                    var member = VerificationMember(binary.RightOperand) is { } rightMember && IsResult(binary.LeftOperand, 0) ? rightMember
+                        : VerificationMember(binary.LeftOperand) is { } leftMember && IsResult(binary.RightOperand, 0) ? leftMember
+                        : null;
+                    if (member is not null)
+                    {
+                        // result == Failed holds when the verification did not succeed; != Failed when it did.
+                        var holdsOnFailure = (member == "Failed") == equals;
+                        return (ResultTestKind.Succeeded, holdsOnFailure ? !positive : positive);
+                    }
+
+                    return (ResultTestKind.None, true);
+                }
+
+                case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern:
+                {
+                    if (ConstantBool(constant.Value) is { } value)
+                    {
+                        positive ^= !value;
+                        operation = pattern.Value;
+                        continue;
+                    }
+
+                    if (VerificationMember(constant.Value) is { } member && IsResult(pattern.Value, 0))
+                    {
+                        return (ResultTestKind.Succeeded, positive ^ (member == "Failed"));
+                    }
+
+                    return (ResultTestKind.None, true);
+                }
+
+                case IPropertyReferenceOperation property when IsResult(property.Instance, 0):
+                    return property.Property.Name switch
+                    {
+                        "Succeeded" => (ResultTestKind.Succeeded, positive),
+                        "IsLockedOut" => (ResultTestKind.IsLockedOut, positive),
+                        "RequiresTwoFactor" => (ResultTestKind.RequiresTwoFactor, positive),
+                        "IsNotAllowed" => (ResultTestKind.IsNotAllowed, positive),
+                        _ => (ResultTestKind.None, true),
+                    };
+
+                default:
+                    if (operation!.Type?.SpecialType == SpecialType.System_Boolean && IsResult(operation, 0))
+                    {
+                        return (ResultTestKind.Succeeded, positive);
+                    }
+
+                    return (ResultTestKind.None, true);
+            }
+        }
+
+        return (ResultTestKind.None, true);
+    }
+
+    private static bool? ConstantBool(IOperation? operation)
+        => OperationHelpers.StripConversions(operation) is { ConstantValue: { HasValue: true, Value: bool value } } ? value : null;
+
+    private string? VerificationMember(IOperation? operation)
+        => _passwordVerificationResult is not null
+            && OperationHelpers.StripConversions(operation) is IFieldReferenceOperation { Field: { } field }
+            && SymbolEqualityComparer.Default.Equals(field.ContainingType, _passwordVerificationResult)
+                ? field.Name
+                : null;
+
+    private bool IsResult(IOperation? operation, int depth)
+    {
+        operation = OperationHelpers.StripRaw(operation);
+        switch (operation)
+        {
+            case null:
+                return false;
+            case ILocalReferenceOperation local:
+                return _resultLocal is not null && SymbolEqualityComparer.Default.Equals(local.Local, _resultLocal);
+            case IFlowCaptureReferenceOperation reference when depth < 8 && _facts.Captures.TryGetValue(reference.Id, out var values):
+                foreach (var value in values)
+                {
+                    if (IsResult(value, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return operation.Syntax == _resultNode;
+        }
+    }
+}

@@ -1,0 +1,299 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SecureLogging.Analyzers.Internal.Sensitivity;
+
+/// <summary>Sources, invocations, configuration keys, attributes and flow through locals.</summary>
+internal sealed partial class SensitivityClassifier
+{
+    /// <summary>A local is sensitive when any value assigned to it in the method is (flow within the method).</summary>
+    private Verdict Flow(ILocalSymbol local, IOperation root, int depth)
+    {
+        var result = Verdict.Unknown;
+        foreach (var operation in root.Descendants())
+        {
+            IOperation? assigned = operation switch
+            {
+                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                _ => null,
+            };
+
+            if (assigned is null)
+            {
+                continue;
+            }
+
+            var verdict = Judge(assigned, depth + 1);
+            if (verdict.IsSensitive && verdict.Kind.IsStrongerThan(result.Kind))
+            {
+                result = verdict.WithReason("holds '" + Display.Of(assigned.Syntax) + "', which " + verdict.Reason);
+            }
+        }
+
+        return result;
+    }
+
+    private Verdict JudgeInvocation(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        var containing = method.ContainingType;
+        var comparer = SymbolEqualityComparer.Default;
+        if (comparer.Equals(containing, Symbols.Redact) ||
+            (method.Name.StartsWith("Redact", System.StringComparison.Ordinal) && IsComplianceRedaction(containing)))
+        {
+            return Verdict.Excluded;
+        }
+
+        if (comparer.Equals(containing, Symbols.ConfigurationExtensions) && method.Name == "GetConnectionString")
+        {
+            var name = ArgumentNamed(invocation, "name").ConstantString();
+            return Verdict.Sensitive(SensitiveKind.Secret, name is null ? "is a connection string from configuration" : "is the connection string '" + name + "' from configuration", "connection string");
+        }
+
+        if ((comparer.Equals(containing, Symbols.ConfigurationBinder) && method.Name == "GetValue") ||
+            (method.Name is "GetSection" or "GetRequiredSection" && (SensitivitySymbols.IsOrInherits(containing, Symbols.Configuration) || comparer.Equals(containing, Symbols.ConfigurationExtensions))))
+        {
+            if (ArgumentNamed(invocation, "key").ConstantString() is { } key)
+            {
+                return TypeRules.Apply(ConfigurationKey(key), invocation.Type, Symbols);
+            }
+        }
+
+        var byName = TypeRules.Apply(Verdict.FromName(Names.Classify(method.Name)), invocation.Type, Symbols);
+        if (byName.IsSensitive)
+        {
+            return byName.WithReason("is returned by " + method.Name + "(), which names " + Verdict.Article(byName.Phrase!));
+        }
+
+        if (byName.IsExcluded)
+        {
+            return byName;
+        }
+
+        if (invocation.Instance is { } instance && InheritsFromReceiver(method.Name, instance.Type))
+        {
+            return Derived(Judge(instance, depth + 1), instance, invocation.Type);
+        }
+
+        // Encoding is not protection: Convert.ToBase64String(secretBytes), Encoding.UTF8.GetString(secretBytes), string.Join/Concat/Format.
+        if (IsEncodingOrStringCombination(method) && invocation.Arguments.Length > 0)
+        {
+            var result = Verdict.Unknown;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value is { } value && !value.WalkDownConversions().ConstantValue.HasValue)
+                {
+                    result = Verdict.Max(result, Derived(Judge(value, depth + 1), value, invocation.Type));
+                }
+            }
+
+            return result.IsSensitive ? result : Verdict.Unknown;
+        }
+
+        return Verdict.Unknown;
+    }
+
+    private static bool IsEncodingOrStringCombination(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return method.IsStatic && method.Name is "Concat" or "Format" or "Join" or "Copy";
+        }
+
+        var ns = type.ContainingNamespace;
+        return (type.Name == "Convert" && ns?.Name == "System" && method.Name is "ToBase64String" or "ToHexString" or "ToHexStringLower") ||
+               (type.Name == "Encoding" && ns?.Name == "Text" && method.Name == "GetString");
+    }
+
+    private bool IsComplianceRedaction(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (SensitivitySymbols.IsOrInherits(type, Symbols.Redactor))
+        {
+            return true;
+        }
+
+        // RedactorExtensions and friends live next to Redactor.
+        return SensitivitySymbols.HasFullName(type, "Microsoft.Extensions.Compliance.Redaction", type.Name);
+    }
+
+    private static IOperation? ArgumentNamed(IInvocationOperation invocation, string name)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == name)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A configuration key is secret when any <c>:</c>-separated segment names a secret (<c>ConnectionStrings:Orders</c>, <c>Jwt:SigningKey</c>).</summary>
+    private Verdict ConfigurationKey(string key)
+    {
+        foreach (var segment in key.Split(':'))
+        {
+            var name = Names.Classify(segment);
+            if (name.IsSensitive && name.Kind.Category() == SensitiveCategory.Secret)
+            {
+                return Verdict.Sensitive(name.Kind, "is the configuration value '" + key + "', which names " + Verdict.Article(name.Phrase!), name.Phrase);
+            }
+        }
+
+        return Verdict.Unknown;
+    }
+
+    /// <summary>Types that are secret whatever they are called: <c>SecureString</c>, <c>AuthenticationHeaderValue</c>.</summary>
+    private Verdict Whole(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return Verdict.Unknown;
+        }
+
+        var comparer = SymbolEqualityComparer.Default;
+        if (comparer.Equals(type, Symbols.SecureString))
+        {
+            return Verdict.Sensitive(SensitiveKind.Secret, "is a SecureString", "secret");
+        }
+
+        if (comparer.Equals(type, Symbols.AuthenticationHeaderValue))
+        {
+            return Verdict.Sensitive(SensitiveKind.Secret, "is an authentication header value (scheme and credentials)", "authorization header");
+        }
+
+        return Verdict.Unknown;
+    }
+
+    /// <summary>Members that are secret sources whatever their name says: <c>NetworkCredential.Password</c>, <c>IHeaderDictionary.Authorization</c>, <c>JwtSecurityToken.RawData</c>.</summary>
+    private Verdict SourceMember(ISymbol symbol)
+    {
+        if (symbol is not IPropertySymbol property)
+        {
+            return Verdict.Unknown;
+        }
+
+        var type = property.ContainingType;
+        var comparer = SymbolEqualityComparer.Default;
+        if ((property.Name is "Password" or "SecurePassword" && comparer.Equals(type, Symbols.NetworkCredential)) ||
+            (property.Name == "Authorization" && comparer.Equals(type, Symbols.HeaderDictionary)) ||
+            (property.Name is "RawData" or "RawSignature" && comparer.Equals(type, Symbols.JwtSecurityToken)))
+        {
+            var kind = property.Name == "RawData" ? SensitiveKind.Token : SensitiveKind.Secret;
+            return Verdict.Sensitive(kind, "is " + type!.Name + "." + property.Name + ", which holds credentials", kind == SensitiveKind.Token ? "token" : "secret");
+        }
+
+        return Verdict.Unknown;
+    }
+
+    /// <summary>
+    /// [NotSensitive] clears; [Sensitive] makes a secret; Identity [PersonalData]/[ProtectedPersonalData] and any
+    /// Compliance data classification make personal data. A record's property also carries its primary-constructor
+    /// parameter's attributes.
+    /// </summary>
+    public Verdict Attributes(ISymbol symbol)
+    {
+        var result = AttributesOf(symbol);
+        if (result.IsSensitive || result.IsExcluded || symbol is not IPropertySymbol { ContainingType: { IsRecord: true } record } property)
+        {
+            return result;
+        }
+
+        foreach (var constructor in record.InstanceConstructors)
+        {
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (parameter.Name == property.Name)
+                {
+                    return AttributesOf(parameter);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private Verdict AttributesOf(ISymbol symbol)
+    {
+        var result = Verdict.Unknown;
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (type is null)
+            {
+                continue;
+            }
+
+            if (Is(type, Symbols.NotSensitiveAttribute, "SecureLogging", "NotSensitiveAttribute"))
+            {
+                return Verdict.Excluded;
+            }
+
+            if (Is(type, Symbols.SensitiveAttribute, "SecureLogging", "SensitiveAttribute"))
+            {
+                result = Verdict.Max(result, Verdict.Sensitive(SensitiveKind.Secret, "is marked [Sensitive]", "secret"));
+            }
+            else if (SensitivitySymbols.IsOrInherits(type, Symbols.PersonalDataAttribute))
+            {
+                result = Verdict.Max(result, Verdict.Sensitive(SensitiveKind.Personal, "is marked [" + ShortName(type) + "]", "personal data"));
+            }
+            else if (SensitivitySymbols.IsOrInherits(type, Symbols.DataClassificationAttribute))
+            {
+                result = Verdict.Max(result, Verdict.Sensitive(SensitiveKind.Personal, "is classified [" + ShortName(type) + "]", "classified data"));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>True when the symbol carries a Microsoft.Extensions.Compliance data classification (redaction-enabled logging handles it).</summary>
+    public bool IsClassified(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SensitivitySymbols.IsOrInherits(attribute.AttributeClass, Symbols.DataClassificationAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? resolved, string ns, string name)
+        => resolved is not null ? SymbolEqualityComparer.Default.Equals(type, resolved) : SensitivitySymbols.HasFullName(type, ns, name);
+
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string ShortName(INamedTypeSymbol type)
+        => type.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Attribute".Length) : type.Name;
+}

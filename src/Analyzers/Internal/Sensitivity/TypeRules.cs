@@ -1,0 +1,105 @@
+using Microsoft.CodeAnalysis;
+
+namespace SecureLogging.Analyzers.Internal.Sensitivity;
+
+/// <summary>
+/// The type rules of SPEC §5: <c>bool</c>, <c>TimeSpan</c>, enums and <c>CancellationToken</c> never carry a secret;
+/// dates carry personal data only (a date of birth); <c>Guid</c> is only a secret under a secret name; integers only
+/// under card, cvv, pin, account-number, otp or verification-code names.
+/// </summary>
+internal static class TypeRules
+{
+    public static TypeClass Classify(ITypeSymbol? type, SensitivitySymbols symbols)
+    {
+        if (type is null)
+        {
+            return TypeClass.Other;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (type is IArrayTypeSymbol array && array.ElementType.SpecialType is not (SpecialType.System_Byte or SpecialType.System_Char))
+        {
+            return Classify(array.ElementType, symbols);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return TypeClass.Exempt;
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+            case SpecialType.System_Void:
+                return TypeClass.Exempt;
+            case SpecialType.System_DateTime:
+                return TypeClass.Date;
+            case SpecialType.System_SByte:
+            case SpecialType.System_Byte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Decimal:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+                return TypeClass.Numeric;
+        }
+
+        var comparer = SymbolEqualityComparer.Default;
+        if (comparer.Equals(type, symbols.TimeSpan) || comparer.Equals(type, symbols.CancellationToken))
+        {
+            return TypeClass.Exempt;
+        }
+
+        if (comparer.Equals(type, symbols.DateTimeOffset) || comparer.Equals(type, symbols.DateOnly) || comparer.Equals(type, symbols.TimeOnly))
+        {
+            return TypeClass.Date;
+        }
+
+        return comparer.Equals(type, symbols.Guid) ? TypeClass.Guid : TypeClass.Other;
+    }
+
+    /// <summary>Keeps a name-based verdict only when the value's type can carry that kind of data.</summary>
+    public static Verdict Apply(Verdict verdict, ITypeSymbol? type, SensitivitySymbols symbols)
+    {
+        if (!verdict.IsSensitive)
+        {
+            return verdict;
+        }
+
+        switch (Classify(type, symbols))
+        {
+            case TypeClass.Exempt:
+                return Verdict.Excluded;
+            case TypeClass.Date:
+                return verdict.Category == SensitiveCategory.Personal ? verdict : Verdict.Excluded;
+            case TypeClass.Guid:
+                return verdict.Category == SensitiveCategory.Secret ? verdict : Verdict.Excluded;
+            case TypeClass.Numeric:
+                return verdict.Category == SensitiveCategory.Card || IsNumericSecret(verdict.Phrase) ? verdict : Verdict.Excluded;
+            default:
+                return verdict;
+        }
+    }
+
+    private static bool IsNumericSecret(string? phrase)
+        // Phrases as the word splitter writes them: every kind of verification code, pins and one-time passwords.
+        => phrase is "pin" or "pin code" or "otp" or "otp code" or "verification code" or "mfa code" or "2 fa code" or
+           "authenticator code" or "one time code" or "one time password" or "recovery code";
+}
+
+internal enum TypeClass
+{
+    Other,
+    Exempt,
+    Date,
+    Guid,
+    Numeric,
+}

@@ -1,0 +1,78 @@
+namespace SecureLogging.Alerts.Detection;
+
+/// <summary>
+/// Failed sign-ins of one account: the last few failure times (brute force, failures-then-success), the most
+/// recent distinct ip addresses they came from (distributed brute force), the current run of failures for the
+/// evidence, and the de-duplication state of each alert. About 400 bytes with the defaults.
+/// </summary>
+internal sealed class AccountFailureState : ITrackedState
+{
+    private readonly long _scoreWindowTicks;
+
+    public AccountFailureState(int failureCapacity, int addressCapacity, long scoreWindowTicks)
+    {
+        Failures = new TimestampRing(failureCapacity);
+        Addresses = new RecentKeySet(addressCapacity);
+        _scoreWindowTicks = scoreWindowTicks;
+    }
+
+    public TimestampRing Failures { get; }
+
+    public RecentKeySet Addresses { get; }
+
+    public long LastSuccessTicks;
+
+    /// <summary>Failures since <see cref="FailureRun.FirstTicks"/>, a run ending after a whole window without failures.</summary>
+    public FailureRun Run;
+
+    public AlertThrottle BruteForce;
+
+    public AlertThrottle Distributed;
+
+    public void Reset()
+    {
+        Failures.Clear();
+        Addresses.Clear();
+        LastSuccessTicks = 0;
+        Run = default;
+        BruteForce.Reset();
+        Distributed.Reset();
+    }
+
+    public long RetentionScore(long nowTicks)
+    {
+        // Recent failures are what a detection needs; an account with none left in the window is worth nothing.
+        int n = 0;
+        for (int k = 1; k <= Failures.Count; k++)
+        {
+            if (nowTicks - Failures.KthMostRecent(k) >= _scoreWindowTicks)
+            {
+                break;
+            }
+
+            n++;
+        }
+
+        return n;
+    }
+}
+
+/// <summary>A run of failures with no gap as long as the detection window: the evidence an alert reports.</summary>
+internal struct FailureRun
+{
+    public long FirstTicks;
+    public long LastTicks;
+    public long Count;
+
+    public void Add(long nowTicks, long gapTicks)
+    {
+        if (Count == 0 || nowTicks - LastTicks >= gapTicks)
+        {
+            FirstTicks = nowTicks;
+            Count = 0;
+        }
+
+        LastTicks = nowTicks;
+        Count++;
+    }
+}
