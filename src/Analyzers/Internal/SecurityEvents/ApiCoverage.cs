@@ -111,9 +111,9 @@ internal static class ApiCoverage
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var api = context.Apis.Find(invocation.TargetMethod, inHandler);
-                    if (api is null && MayWrap(invocation.TargetMethod, resultTypes))
+                    if (api is null && MayWrap(invocation.TargetMethod, start.Compilation.Assembly, resultTypes))
                     {
-                        api = summaries.GetWrapper(invocation.TargetMethod, operationContext.CancellationToken)?.Api;
+                        api = summaries.GetWrappedApiOfCall(invocation.TargetMethod, operationContext.CancellationToken);
                     }
 
                     if (api is not null)
@@ -308,9 +308,9 @@ internal static class ApiCoverage
     /// Only methods returning an API result type can be wrappers (SPEC §6: SignInResult, IdentityResult,
     /// AuthenticateResult, PasswordVerificationResult, the bool of CheckPasswordAsync): a cheap filter before any summary.
     /// </summary>
-    private static bool MayWrap(IMethodSymbol method, ImmutableHashSet<ITypeSymbol> resultTypes)
+    private static bool MayWrap(IMethodSymbol method, IAssemblySymbol compilationAssembly, ImmutableHashSet<ITypeSymbol> resultTypes)
     {
-        if (method.DeclaringSyntaxReferences.Length == 0 || method.ReturnsVoid)
+        if (method.ReturnsVoid || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilationAssembly))
         {
             return false;
         }

@@ -60,6 +60,7 @@ internal sealed class BodyFlow
     private readonly MethodSummaries _summaries;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<SyntaxNode, FlowLocation> _locations = new();
+    private SemanticModel? _model;
 
     private BodyFlow(MethodSummaries summaries, CancellationToken cancellationToken)
     {
@@ -90,7 +91,7 @@ internal sealed class BodyFlow
 
     public static BodyFlow Create(ControlFlowGraph root, MethodSummaries summaries, CancellationToken cancellationToken)
     {
-        var flow = new BodyFlow(summaries, cancellationToken);
+        var flow = new BodyFlow(summaries, cancellationToken) { _model = root.OriginalOperation.SemanticModel };
         var pending = new Stack<ControlFlowGraph>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -378,7 +379,7 @@ internal sealed class BodyFlow
                             break;
                         case IInvocationOperation invocation:
                             Remember(invocation.Syntax, facts, block.Ordinal, i);
-                            if (!emits[i] && _summaries.InvocationEmits(invocation, _cancellationToken))
+                            if (!emits[i] && _summaries.InvocationEmits(Original(invocation), _cancellationToken))
                             {
                                 emits[i] = true;
                                 facts.BlockEmits[block.Ordinal] = true;
@@ -395,6 +396,13 @@ internal sealed class BodyFlow
             facts.OperationEmits[block.Ordinal] = emits;
         }
     }
+
+    /// <summary>
+    /// The invocation as the source tree has it: the graph lowers conditional arguments into flow captures
+    /// (<c>new EventId(1, ok ? "authentication.success" : "authentication.failure")</c>), which hides their constants.
+    /// </summary>
+    private IInvocationOperation Original(IInvocationOperation invocation)
+        => _model?.GetOperation(invocation.Syntax, _cancellationToken) as IInvocationOperation ?? invocation;
 
     private void Remember(SyntaxNode node, GraphFacts facts, int block, int index)
     {

@@ -121,6 +121,28 @@ internal sealed class MethodSummaries
         => _context.Apis.Find(invocation.TargetMethod, inAuthenticationHandler)
             ?? GetWrapper(invocation.TargetMethod, cancellationToken)?.Api;
 
+    /// <summary>
+    /// The API a call to <paramref name="method"/> stands for as a wrapper: the method's own wrapper summary, or for an
+    /// interface / abstract / virtual method, that of an implementation in the compilation.
+    /// </summary>
+    public SecurityApi? GetWrappedApiOfCall(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (GetWrapper(method, cancellationToken) is { } own)
+        {
+            return own.Api;
+        }
+
+        foreach (var implementation in _context.GetImplementations(method, cancellationToken))
+        {
+            if (GetWrapper(implementation, cancellationToken) is { } wrapper)
+            {
+                return wrapper.Api;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The wrapper summary of a source method, or null when it does not return an API's raw result.</summary>
     public WrapperInfo? GetWrapper(IMethodSymbol method, CancellationToken cancellationToken)
         => GetWrapperCore(Normalise(method), new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);

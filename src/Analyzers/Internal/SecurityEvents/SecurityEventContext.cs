@@ -120,7 +120,7 @@ internal sealed class SecurityEventContext
                 {
                     if (argument.Parameter?.Name == "name")
                     {
-                        return SecurityEventVocabulary.IsVocabularyName(OperationHelpers.ConstantString(argument.Value));
+                        return IsVocabularyNameExpression(argument.Value);
                     }
                 }
 
@@ -132,6 +132,15 @@ internal sealed class SecurityEventContext
             default:
                 return false;
         }
+    }
+
+    /// <summary>A constant vocabulary name, or a conditional choosing between two (<c>ok ? "authentication.success" : "authentication.failure"</c>).</summary>
+    private static bool IsVocabularyNameExpression(IOperation value)
+    {
+        value = OperationHelpers.StripConversions(value)!;
+        return value is IConditionalOperation { WhenFalse: { } whenFalse } conditional
+            ? IsVocabularyNameExpression(conditional.WhenTrue) && IsVocabularyNameExpression(whenFalse)
+            : SecurityEventVocabulary.IsVocabularyName(OperationHelpers.ConstantString(value));
     }
 
     private bool InitializerNamesVocabulary(ISymbol member, CancellationToken cancellationToken)

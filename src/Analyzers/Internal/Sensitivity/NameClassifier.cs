@@ -42,6 +42,13 @@ internal sealed class NameClassifier
         return verdict;
     }
 
+    /// <summary>True when the name ends in an excluded tail (<c>Id</c>, <c>UserName</c>, <c>TokenType</c>), sensitive word or not.</summary>
+    public bool EndsWithExcludedTail(string name)
+    {
+        var words = NameWords.Split(name);
+        return _words.MatchSuffix(words, words.Count) is { Role: WordSet.EntryRole.Excluded };
+    }
+
     private NameVerdict ClassifyUncached(string name)
     {
         var words = NameWords.Split(name);
@@ -59,7 +66,7 @@ internal sealed class NameClassifier
                         return NameVerdict.Excluded;
                     default:
                         // "not sensitive despite an earlier word": only positive when a sensitive word is there at all.
-                        return _words.MentionsListedWord(words) ? NameVerdict.Excluded : NameVerdict.Unknown;
+                        return _words.MentionsListedPhrase(words, count) ? NameVerdict.Excluded : NameVerdict.Unknown;
                 }
             }
 

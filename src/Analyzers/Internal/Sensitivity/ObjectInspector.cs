@@ -43,6 +43,12 @@ internal sealed class ObjectInspector
     /// <summary>The worst member of an object of <paramref name="type"/> written in <paramref name="mode"/>; its reason names the member.</summary>
     public Verdict Inspect(ITypeSymbol? type, ObjectMode mode)
     {
+        if (type is not null && !IsInspectable(type) && mode != ObjectMode.Record)
+        {
+            // A destructured or serialised collection writes each element: List<Payment>, Payment[].
+            type = ElementOrSelf(type);
+        }
+
         if (!IsInspectable(type))
         {
             return Verdict.Unknown;

@@ -60,7 +60,11 @@ internal sealed partial class SensitivityClassifier
             }
         }
 
-        var byName = TypeRules.Apply(Verdict.FromName(Names.Classify(method.Name)), invocation.Type, Symbols);
+        // GetPasswordAsync names a password as much as GetPassword does.
+        var methodName = method.Name.EndsWith("Async", System.StringComparison.Ordinal) && method.Name.Length > 5
+            ? method.Name.Substring(0, method.Name.Length - 5)
+            : method.Name;
+        var byName = TypeRules.Apply(Verdict.FromName(Names.Classify(methodName)), invocation.Type, Symbols);
         if (byName.IsSensitive)
         {
             return byName.WithReason("is returned by " + method.Name + "(), which names " + Verdict.Article(byName.Phrase!));
@@ -246,7 +250,7 @@ internal sealed partial class SensitivityClassifier
             {
                 result = Verdict.Max(result, Verdict.Sensitive(SensitiveKind.Secret, "is marked [Sensitive]", "secret"));
             }
-            else if (SensitivitySymbols.IsOrInherits(type, Symbols.PersonalDataAttribute))
+            else if (SensitivitySymbols.IsOrInherits(type, Symbols.PersonalDataAttribute) && !IsFrameworkIdentifier(symbol))
             {
                 result = Verdict.Max(result, Verdict.Sensitive(SensitiveKind.Personal, "is marked [" + ShortName(type) + "]", "personal data"));
             }
@@ -258,6 +262,15 @@ internal sealed partial class SensitivityClassifier
 
         return result;
     }
+
+    /// <summary>
+    /// ASP.NET Core Identity marks <c>IdentityUser.Id</c> and <c>UserName</c> [PersonalData] so that they go into the
+    /// user's personal-data download; they are the account identifiers every security event carries, and §5's
+    /// excluded tails (id, name) say so. An application's own [PersonalData] members are always honoured.
+    /// </summary>
+    private bool IsFrameworkIdentifier(ISymbol symbol)
+        => !symbol.Locations.IsEmpty && !symbol.Locations[0].IsInSource && Names.Classify(symbol.Name) is { IsSensitive: false } &&
+           Names.EndsWithExcludedTail(symbol.Name);
 
     /// <summary>True when the symbol carries a Microsoft.Extensions.Compliance data classification (redaction-enabled logging handles it).</summary>
     public bool IsClassified(ISymbol symbol)

@@ -264,6 +264,12 @@ internal sealed partial class SensitivityClassifier
             return Verdict.Unknown;
         }
 
+        // A length, count or index computed from a value is not the value: card-number.Length is not card data.
+        if (TypeRules.Classify(resultType, Symbols) == TypeClass.Numeric)
+        {
+            return Verdict.Excluded;
+        }
+
         var verdict = TypeRules.Apply(receiver, resultType, Symbols);
         return verdict.IsSensitive ? verdict.WithReason("is taken from '" + Display.Of(instance.Syntax) + "', which " + receiver.Reason) : verdict;
     }

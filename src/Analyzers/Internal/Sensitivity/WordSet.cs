@@ -11,7 +11,6 @@ namespace SecureLogging.Analyzers.Internal.Sensitivity;
 internal sealed class WordSet
 {
     private readonly Dictionary<string, List<Entry>> _byLastWord = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _listedLastWords = new(StringComparer.Ordinal);
 
     private WordSet()
     {
@@ -95,14 +94,22 @@ internal sealed class WordSet
         return best;
     }
 
-    /// <summary>True when any of the words ends a listed phrase: the name mentions a sensitive word somewhere.</summary>
-    public bool MentionsListedWord(List<string> words)
+    /// <summary>True when a listed phrase ends somewhere within the first <paramref name="count"/> words: the name mentions a sensitive word before its tail.</summary>
+    public bool MentionsListedPhrase(List<string> words, int count)
     {
-        foreach (var word in words)
+        for (var k = count; k > 0; k--)
         {
-            if (_listedLastWords.Contains(word))
+            if (!_byLastWord.TryGetValue(words[k - 1], out var candidates))
             {
-                return true;
+                continue;
+            }
+
+            foreach (var entry in candidates)
+            {
+                if (entry.Role == EntryRole.Listed && entry.Words.Length <= k && EndsWith(words, k, entry.Words))
+                {
+                    return true;
+                }
             }
         }
 
@@ -146,10 +153,6 @@ internal sealed class WordSet
         }
 
         list.Add(new Entry(words.ToArray(), kind, role, string.Join(" ", words)));
-        if (role == EntryRole.Listed)
-        {
-            _listedLastWords.Add(last);
-        }
     }
 
     private static IEnumerable<string> SplitList(string? value)
