@@ -78,7 +78,7 @@ public sealed class AccountController : ControllerBase
         var valid = await _userManager.VerifyTwoFactorTokenAsync(user, _userManager.Options.Tokens.AuthenticatorTokenProvider, code); // SL2001
         if (!valid)
         {
-            _logger.LogWarning("Invalid authenticator code {Code} for {UserId}", code, user.Id); // SL1001
+            _logger.LogWarning("Invalid authenticator code {AuthenticatorCode} for {UserId}", code, user.Id); // SL1001: the placeholder names a secret
             return BadRequest();
         }
 

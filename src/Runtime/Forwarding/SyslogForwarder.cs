@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.Metrics;
 using System.Reflection;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,13 @@ namespace SecureLogging;
 /// </remarks>
 public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDisposable
 {
+    /// <summary>
+    /// The name of the <see cref="Meter"/> that publishes the counters (<c>securelogging.syslog.sent</c>,
+    /// <c>.dropped</c>, <c>.replayed</c>, <c>.reconnects</c>, <c>.connect_failures</c>, <c>.pending</c>), tagged with
+    /// <c>server.address</c> and <c>server.port</c>: <c>AddMeter("SecureLogging.Syslog")</c> in OpenTelemetry.
+    /// </summary>
+    public const string MeterName = "SecureLogging.Syslog";
+
     private const int MaxBatchBytes = 64 * 1024;
     private const int MaxBatchFrames = 512;
     private const int MaxFinalAttempts = 3;
@@ -45,6 +53,7 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
     private readonly Queue<ReplayEntry> _replay = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Timer _warningTimer;
+    private readonly Meter _meter;
     private readonly Task _sender;
 
     private long _seq;
@@ -95,6 +104,7 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
             SingleWriter = false,
         });
         _warningTimer = new Timer(static state => ((SyslogForwarder)state!).OnWarningTimer(), this, Timeout.Infinite, Timeout.Infinite);
+        _meter = CreateMeter();
         _sender = Task.Run(RunAsync);
     }
 
@@ -160,6 +170,7 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
 
         await _sender.ConfigureAwait(false);
         await _warningTimer.DisposeAsync().ConfigureAwait(false);
+        _meter.Dispose();
         WarnDrops();
         var unsent = Interlocked.Read(ref _unsentAtStop);
         if (unsent > 0)
@@ -172,6 +183,19 @@ public sealed class SyslogForwarder : ISecurityEventSink, IAsyncDisposable, IDis
 
     /// <summary>Same as <see cref="DisposeAsync"/>, blocking.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private Meter CreateMeter()
+    {
+        var meter = new Meter(MeterName);
+        KeyValuePair<string, object?>[] tags = [new("server.address", _host), new("server.port", _port)];
+        meter.CreateObservableCounter("securelogging.syslog.sent", () => new Measurement<long>(Sent, tags), "{event}", "Security events written to the syslog server (replays not included).");
+        meter.CreateObservableCounter("securelogging.syslog.dropped", () => new Measurement<long>(Dropped, tags), "{event}", "Security events lost: buffer full, after disposal, unformattable, or unsent when the flush timed out.");
+        meter.CreateObservableCounter("securelogging.syslog.replayed", () => new Measurement<long>(Replayed, tags), "{event}", "Messages sent again after reconnects.");
+        meter.CreateObservableCounter("securelogging.syslog.reconnects", () => new Measurement<long>(Reconnects, tags), "{connection}", "Reconnects after a lost connection.");
+        meter.CreateObservableCounter("securelogging.syslog.connect_failures", () => new Measurement<long>(ConnectFailures, tags), "{attempt}", "Failed connection attempts.");
+        meter.CreateObservableUpDownCounter("securelogging.syslog.pending", () => new Measurement<int>(Pending, tags), "{event}", "Security events waiting in the buffer.");
+        return meter;
+    }
 
     private static string DefaultAppName() => Assembly.GetEntryAssembly()?.GetName().Name ?? "SecureLogging";
 

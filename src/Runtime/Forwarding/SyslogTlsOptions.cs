@@ -35,8 +35,6 @@ public sealed class SyslogTlsOptions
     /// <summary>Gets or sets the password of a PKCS#12 client certificate or an encrypted PEM key.</summary>
     public string? ClientCertificatePassword { get; set; }
 
-    /// <summary>Gets or sets a client certificate (with private key) supplied in code; takes precedence over <see cref="ClientCertificatePath"/>.</summary>
-    public X509Certificate2? ClientCertificate { get; set; }
 
     /// <summary>Gets or sets the allowed TLS versions; <see cref="SslProtocols.None"/> (the default) lets the operating system choose (TLS 1.2 and 1.3).</summary>
     public SslProtocols EnabledProtocols { get; set; } = SslProtocols.None;
@@ -44,11 +42,35 @@ public sealed class SyslogTlsOptions
     /// <summary>Gets or sets a value indicating whether the revocation status of the server chain is checked online.</summary>
     public bool CheckCertificateRevocation { get; set; }
 
+    // Code-only settings are methods, not properties: configuration binding cannot (and must not try to) bind them.
+    // (The binder's source generator sees internal properties too, hence fields.)
+    private X509Certificate2? _clientCertificate;
+    private RemoteCertificateValidationCallback? _serverCertificateValidation;
+
+    /// <summary>Uses a client certificate (with private key) supplied in code for mutual TLS; takes precedence over <see cref="ClientCertificatePath"/>. The caller keeps ownership.</summary>
+    /// <param name="certificate">The certificate, or null to clear.</param>
+    /// <returns>These options.</returns>
+    public SyslogTlsOptions UseClientCertificate(X509Certificate2? certificate)
+    {
+        _clientCertificate = certificate;
+        return this;
+    }
+
     /// <summary>
-    /// Gets or sets a validation callback that replaces the built-in checks entirely; it receives the policy errors the
-    /// platform found. For cases the settings above cannot express.
+    /// Replaces the built-in server certificate checks entirely with <paramref name="callback"/>, which receives the
+    /// policy errors the platform found. For cases the settings cannot express; null restores the built-in checks.
     /// </summary>
-    public RemoteCertificateValidationCallback? ServerCertificateValidation { get; set; }
+    /// <param name="callback">The validation callback.</param>
+    /// <returns>These options.</returns>
+    public SyslogTlsOptions UseServerCertificateValidation(RemoteCertificateValidationCallback? callback)
+    {
+        _serverCertificateValidation = callback;
+        return this;
+    }
+
+    internal X509Certificate2? GetClientCertificate() => _clientCertificate;
+
+    internal RemoteCertificateValidationCallback? GetServerCertificateValidation() => _serverCertificateValidation;
 
     internal IReadOnlyList<string> Validate()
     {
@@ -66,7 +88,7 @@ public sealed class SyslogTlsOptions
             }
         }
 
-        if (ClientCertificate is null && ClientCertificatePath is not null)
+        if (_clientCertificate is null && ClientCertificatePath is not null)
         {
             if (!File.Exists(ClientCertificatePath))
             {
@@ -77,7 +99,7 @@ public sealed class SyslogTlsOptions
                 errors.Add($"SecureLogging:Syslog:Tls:ClientCertificateKeyPath \"{ClientCertificateKeyPath}\" does not exist.");
             }
         }
-        else if (ClientCertificate is null && ClientCertificateKeyPath is not null)
+        else if (_clientCertificate is null && ClientCertificateKeyPath is not null)
         {
             errors.Add("SecureLogging:Syslog:Tls:ClientCertificateKeyPath is set without ClientCertificatePath: set both (PEM) or neither.");
         }

@@ -38,9 +38,9 @@ internal sealed class SyslogTlsValidation : IDisposable
             }
         }
 
-        if (options.ClientCertificate is not null)
+        if (options.GetClientCertificate() is { } supplied)
         {
-            _clientCertificate = options.ClientCertificate;
+            _clientCertificate = supplied;
         }
         else if (options.ClientCertificatePath is { } certPath)
         {
@@ -80,7 +80,7 @@ internal sealed class SyslogTlsValidation : IDisposable
             TargetHost = _options.ServerName ?? host,
             EnabledSslProtocols = _options.EnabledProtocols,
             CertificateRevocationCheckMode = _options.CheckCertificateRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck,
-            RemoteCertificateValidationCallback = _options.ServerCertificateValidation ?? Validate,
+            RemoteCertificateValidationCallback = _options.GetServerCertificateValidation() ?? Validate,
         };
         if (_clientCertificate is not null)
         {

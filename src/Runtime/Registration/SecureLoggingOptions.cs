@@ -41,4 +41,10 @@ public sealed class SecureLoggingOptions
 
     /// <summary>Settings of the tamper-evident store: durability, file size, queue, checkpoints.</summary>
     public SecureLoggingStoreOptions Store { get; set; } = new();
+
+    /// <summary>
+    /// Native syslog forwarding (RFC 5424 over TLS or TCP, JSON, CEF or ECS JSON; see docs/forwarding.md): on when
+    /// set (in code, or by a <c>SecureLogging:Syslog</c> configuration section), off when <see langword="null"/>.
+    /// </summary>
+    public SyslogOptions? Syslog { get; set; }
 }

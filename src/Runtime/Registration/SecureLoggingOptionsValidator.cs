@@ -44,6 +44,11 @@ public sealed class SecureLoggingOptionsValidator : IValidateOptions<SecureLoggi
         }
 
         ValidateStore(options.Store, failures);
+        if (options.Syslog is { } syslog)
+        {
+            failures.AddRange(syslog.Validate());
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

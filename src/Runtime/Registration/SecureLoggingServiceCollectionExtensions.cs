@@ -11,7 +11,7 @@ public static class SecureLoggingServiceCollectionExtensions
     /// <summary>
     /// Adds SecureLogging: security events logged through any <see cref="ILogger"/> reach every
     /// <see cref="ISecurityEventSink"/> (the tamper-evident store when <see cref="SecureLoggingOptions.StoreDirectory"/>
-    /// is set, forwarders, detectors), whatever the app's minimum log level. Options are bound from the
+    /// is set, the syslog forwarder when <see cref="SecureLoggingOptions.Syslog"/> is, detectors), whatever the app's minimum log level. Options are bound from the
     /// <c>"SecureLogging"</c> configuration section when an <c>IConfiguration</c> is registered, then
     /// <paramref name="configure"/> runs; they are validated at startup. Disposing the service provider flushes the
     /// store. Calling it again only adds <paramref name="configure"/>.
@@ -39,6 +39,8 @@ public static class SecureLoggingServiceCollectionExtensions
 
             services.TryAddSingleton<SecurityEventStore>();
             services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<SecurityEventStore>());
+            services.TryAddSingleton<ConfiguredSyslogForwarder>();
+            services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<ConfiguredSyslogForwarder>());
             services.AddHostedService<SecureLoggingStartup>();
         }
 
