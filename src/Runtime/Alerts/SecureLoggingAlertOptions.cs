@@ -39,6 +39,12 @@ public sealed class SecureLoggingAlertOptions
     public UnusualAccessAlertOptions UnusualAccess { get; set; } = new();
 
     /// <summary>
+    /// An http(s) endpoint that receives every alert as a JSON POST (<see cref="WebhookAlertSink"/>), with a bounded
+    /// queue and retries. Off while <see cref="WebhookAlertSinkOptions.Url"/> is null.
+    /// </summary>
+    public WebhookAlertSinkOptions Webhook { get; set; } = new();
+
+    /// <summary>
     /// How many accounts with recent failed sign-ins are tracked at once (brute force, distributed brute force).
     /// Each costs roughly 400 bytes. When full, a new account is admitted only once a frequency sketch has seen it
     /// fail at least twice, and it displaces the account with the fewest recent failures. Default 10,000.
@@ -79,7 +85,7 @@ public sealed class SecureLoggingAlertOptions
         if (BruteForce is null || PasswordSpraying is null || CredentialStuffing is null || DistributedBruteForce is null
             || PrivilegeEscalation is null || UnusualAccess is null)
         {
-            errors.Add("Alerts: the per-detector option sections must not be null.");
+            errors.Add("SecureLogging:Alerts: the per-detector option sections must not be null.");
             return errors;
         }
 
@@ -104,19 +110,28 @@ public sealed class SecureLoggingAlertOptions
         Range(errors, "UnusualAccess:MaxIpAddressesPerUser", UnusualAccess.MaxIpAddressesPerUser, 1, 64);
         Range(errors, "UnusualAccess:MaxUserAgentsPerUser", UnusualAccess.MaxUserAgentsPerUser, 1, 64);
 
+        if (Webhook is null)
+        {
+            errors.Add("SecureLogging:Alerts:Webhook must not be null: leave it at its default instance.");
+        }
+        else
+        {
+            errors.AddRange(Webhook.Validate());
+        }
+
         if (PrivilegeEscalation.AdminRoles is null)
         {
-            errors.Add("Alerts:PrivilegeEscalation:AdminRoles must not be null.");
+            errors.Add("SecureLogging:Alerts:PrivilegeEscalation:AdminRoles must not be null.");
         }
 
         if (PasswordSpraying.Enabled && MaxAccountsPerIpAddress < PasswordSpraying.Accounts)
         {
-            errors.Add($"Alerts:MaxAccountsPerIpAddress ({MaxAccountsPerIpAddress}) must be at least PasswordSpraying:Accounts ({PasswordSpraying.Accounts}), or spraying could never be seen.");
+            errors.Add($"SecureLogging:Alerts:MaxAccountsPerIpAddress ({MaxAccountsPerIpAddress}) must be at least PasswordSpraying:Accounts ({PasswordSpraying.Accounts}), or spraying could never be seen.");
         }
 
         if (CredentialStuffing.Enabled && MaxAccountsPerIpAddress < CredentialStuffing.Accounts)
         {
-            errors.Add($"Alerts:MaxAccountsPerIpAddress ({MaxAccountsPerIpAddress}) must be at least CredentialStuffing:Accounts ({CredentialStuffing.Accounts}), or stuffing could never be seen.");
+            errors.Add($"SecureLogging:Alerts:MaxAccountsPerIpAddress ({MaxAccountsPerIpAddress}) must be at least CredentialStuffing:Accounts ({CredentialStuffing.Accounts}), or stuffing could never be seen.");
         }
 
         return errors;
@@ -126,7 +141,7 @@ public sealed class SecureLoggingAlertOptions
     {
         if (value < min || value > max)
         {
-            errors.Add($"Alerts:{name} is {value}; it must be between {min} and {max}.");
+            errors.Add($"SecureLogging:Alerts:{name} is {value}; it must be between {min} and {max}.");
         }
     }
 
@@ -134,7 +149,7 @@ public sealed class SecureLoggingAlertOptions
     {
         if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(366))
         {
-            errors.Add($"Alerts:{name} is {value}; it must be greater than zero and at most 366 days.");
+            errors.Add($"SecureLogging:Alerts:{name} is {value}; it must be greater than zero and at most 366 days.");
         }
     }
 }

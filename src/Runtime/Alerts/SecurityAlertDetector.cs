@@ -137,9 +137,9 @@ public sealed class SecurityAlertDetector : ISecurityEventSink
     {
         ObservationKind kind = record.Event switch
         {
-            "authentication.failure" => ObservationKind.AuthenticationFailure,
-            "authentication.success" => ObservationKind.AuthenticationSuccess,
-            "account.role_granted" or "account.permission_granted" or "account.created" or "account.updated" => ObservationKind.Grant,
+            SecurityEventNames.AuthenticationFailure => ObservationKind.AuthenticationFailure,
+            SecurityEventNames.AuthenticationSuccess => ObservationKind.AuthenticationSuccess,
+            SecurityEventNames.AccountRoleGranted or SecurityEventNames.AccountPermissionGranted or SecurityEventNames.AccountCreated or SecurityEventNames.AccountUpdated => ObservationKind.Grant,
             _ => ObservationKind.None,
         };
 

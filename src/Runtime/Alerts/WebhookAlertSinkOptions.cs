@@ -37,32 +37,32 @@ public sealed class WebhookAlertSinkOptions
         var errors = new List<string>();
         if (Url is not null && (!Url.IsAbsoluteUri || (Url.Scheme != Uri.UriSchemeHttps && Url.Scheme != Uri.UriSchemeHttp)))
         {
-            errors.Add($"Alerts:Webhook:Url must be an absolute http or https URL.");
+            errors.Add($"SecureLogging:Alerts:Webhook:Url must be an absolute http or https URL.");
         }
 
         if (QueueCapacity < 1 || QueueCapacity > 1_000_000)
         {
-            errors.Add($"Alerts:Webhook:QueueCapacity is {QueueCapacity}; it must be between 1 and 1000000.");
+            errors.Add($"SecureLogging:Alerts:Webhook:QueueCapacity is {QueueCapacity}; it must be between 1 and 1000000.");
         }
 
         if (MaxAttempts < 1 || MaxAttempts > 100)
         {
-            errors.Add($"Alerts:Webhook:MaxAttempts is {MaxAttempts}; it must be between 1 and 100.");
+            errors.Add($"SecureLogging:Alerts:Webhook:MaxAttempts is {MaxAttempts}; it must be between 1 and 100.");
         }
 
         if (InitialBackoff < TimeSpan.Zero || MaxBackoff < InitialBackoff)
         {
-            errors.Add("Alerts:Webhook:InitialBackoff must be at least zero and MaxBackoff at least InitialBackoff.");
+            errors.Add("SecureLogging:Alerts:Webhook:InitialBackoff must be at least zero and MaxBackoff at least InitialBackoff.");
         }
 
         if (RequestTimeout <= TimeSpan.Zero || FlushTimeout < TimeSpan.Zero)
         {
-            errors.Add("Alerts:Webhook:RequestTimeout must be positive and FlushTimeout at least zero.");
+            errors.Add("SecureLogging:Alerts:Webhook:RequestTimeout must be positive and FlushTimeout at least zero.");
         }
 
         if (Headers is null)
         {
-            errors.Add("Alerts:Webhook:Headers must not be null.");
+            errors.Add("SecureLogging:Alerts:Webhook:Headers must not be null.");
         }
 
         return errors;

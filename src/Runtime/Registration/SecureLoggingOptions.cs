@@ -43,6 +43,12 @@ public sealed class SecureLoggingOptions
     public SecureLoggingStoreOptions Store { get; set; } = new();
 
     /// <summary>
+    /// The in-process detectors (brute force, password spraying, credential stuffing, distributed brute force,
+    /// privilege escalation, unusual access), on by default, and the alert webhook. See docs/detection/README.md.
+    /// </summary>
+    public SecureLoggingAlertOptions Alerts { get; set; } = new();
+
+    /// <summary>
     /// Native syslog forwarding (RFC 5424 over TLS or TCP, JSON, CEF or ECS JSON; see docs/forwarding.md): on when
     /// set (in code, or by a <c>SecureLogging:Syslog</c> configuration section), off when <see langword="null"/>.
     /// </summary>

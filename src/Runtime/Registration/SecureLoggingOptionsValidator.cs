@@ -44,6 +44,15 @@ public sealed class SecureLoggingOptionsValidator : IValidateOptions<SecureLoggi
         }
 
         ValidateStore(options.Store, failures);
+        if (options.Alerts is null)
+        {
+            failures.Add("SecureLogging:Alerts is null: leave it at its default instance (set Alerts:Enabled to false to turn the detectors off).");
+        }
+        else
+        {
+            failures.AddRange(options.Alerts.Validate());
+        }
+
         if (options.Syslog is { } syslog)
         {
             failures.AddRange(syslog.Validate());

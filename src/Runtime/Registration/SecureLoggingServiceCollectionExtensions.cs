@@ -41,6 +41,16 @@ public static class SecureLoggingServiceCollectionExtensions
             services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<SecurityEventStore>());
             services.TryAddSingleton<ConfiguredSyslogForwarder>();
             services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<ConfiguredSyslogForwarder>());
+
+            // The detectors watch every event like any sink and write their alert.* records back through the same
+            // fan-out (store, forwarders, app sinks); ISecurityAlertSinks (the webhook when configured) are told too.
+            services.TryAddSingleton(sp => new SecurityAlertDetector(
+                sp.GetRequiredService<IOptions<SecureLoggingOptions>>().Value.Alerts,
+                sp.GetService<TimeProvider>(),
+                sp.GetServices<ISecurityAlertSink>(),
+                sp.GetRequiredService<SecurityEventDispatcher>().Dispatch));
+            services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<SecurityAlertDetector>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<ISecurityAlertSink, ConfiguredWebhookAlertSink>());
             services.AddHostedService<SecureLoggingStartup>();
         }
 

@@ -253,7 +253,30 @@ internal sealed class StoreWriter : IDisposable
             w.WriteString("torn_file", s.TornFile);
             w.WriteNumber("torn_bytes", s.TornBytes);
         }, (Reason: reason, PrevFile: prevFile, PrevSeq: prevSeq, PrevChain: StoreLineFormat.ToHex(prevChain), TornFile: tornFile, TornBytes: tornBytes));
-        Commit(sync: true);
+        try
+        {
+            Commit(sync: true);
+        }
+        catch (IOException)
+        {
+            // A full disk: do not leave an empty file behind for every retry. A partly written header stays (it is
+            // a torn write the next start accounts for); an empty file holds nothing to rewrite.
+            Abandon();
+            try
+            {
+                var path = Path.Combine(_directory, name);
+                if (File.Exists(path) && new FileInfo(path).Length == 0)
+                {
+                    File.Delete(path);
+                }
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: the next start skips empty files anyway.
+            }
+
+            throw;
+        }
     }
 
     private void AppendControl<TState>(DateTimeOffset now, string kind, string level, Action<Utf8JsonWriter, TState> writeFields, TState state)

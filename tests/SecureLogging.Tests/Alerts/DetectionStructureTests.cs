@@ -77,8 +77,7 @@ public class DetectionStructureTests
     [Fact]
     public void A_full_table_admits_a_repeated_key_over_one_off_keys_and_keeps_it()
     {
-        long window = TimeSpan.FromMinutes(20).Ticks;
-        var table = new BoundedStateTable<AccountFailureState>(64, () => new AccountFailureState(32, 8, window), new KeyHasher(7), TimeSpan.FromMinutes(20));
+        var table = new BoundedStateTable<AccountFailureState>(64, () => new AccountFailureState(32, 8), EvictionPolicy.LeastFrequent, TimeSpan.FromMinutes(20), new KeyHasher(7));
         long now = TimeSpan.FromDays(1).Ticks;
         int attackerFailures = 0;
         for (int i = 0; i < 100_000; i++)
@@ -105,7 +104,7 @@ public class DetectionStructureTests
     public void A_full_table_of_stale_keys_admits_new_keys_at_once()
     {
         long window = TimeSpan.FromMinutes(20).Ticks;
-        var table = new BoundedStateTable<AccountFailureState>(16, () => new AccountFailureState(10, 8, window), new KeyHasher(7), TimeSpan.FromMinutes(20));
+        var table = new BoundedStateTable<AccountFailureState>(16, () => new AccountFailureState(10, 8), EvictionPolicy.LeastFrequent, TimeSpan.FromMinutes(20), new KeyHasher(7));
         long now = TimeSpan.FromDays(1).Ticks;
         for (int i = 0; i < 16; i++)
         {

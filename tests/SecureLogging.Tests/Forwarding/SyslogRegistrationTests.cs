@@ -53,7 +53,7 @@ public sealed class SyslogRegistrationTests
 
         using (var provider = services.BuildServiceProvider())
         {
-            provider.GetRequiredService<ILogger<SyslogRegistrationTests>>().LogRoleGranted("root", "bob", "admin");
+            provider.GetRequiredService<ILogger<SyslogRegistrationTests>>().LogRoleGranted("root", "bob", "editor"); // not admin-class: an admin grant would also forward its alert.privilege_escalation
         }
 
         var message = Assert.Single(await server.WaitForAsync(m => m.Count >= 1, TimeSpan.FromSeconds(10)));

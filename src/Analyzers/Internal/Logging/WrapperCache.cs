@@ -162,26 +162,65 @@ internal sealed class WrapperCache
         _ => null,
     };
 
-    /// <summary>Cheap syntactic gate before binding: some invocation in the body mentions a parameter by name.</summary>
+    /// <summary>
+    /// Cheap syntactic gate before binding: some invocation in the body passes a parameter by name to a method whose
+    /// name is one a logging API or wrapper uses (Log*, Info, Debug, Warn*, Error, Fatal, Trace*, Verbose, Write*,
+    /// Print, *Format, BeginScope, ForContext, PushProperty, WithProperty), or to a delegate field (<c>s_log(…)</c>).
+    /// Binding every method with parameters would cost as much as compiling the project again.
+    /// </summary>
     private static bool ForwardsAParameter(SyntaxNode body, IMethodSymbol method)
     {
         foreach (var node in body.DescendantNodes())
         {
-            if (node is not IdentifierNameSyntax identifier || identifier.FirstAncestorOrSelf<ArgumentListSyntax>() is null)
+            if (node is not InvocationExpressionSyntax invocation || !LooksLikeLogging(InvokedName(invocation.Expression)))
             {
                 continue;
             }
 
-            var text = identifier.Identifier.ValueText;
-            foreach (var parameter in method.Parameters)
+            foreach (var argumentNode in invocation.ArgumentList.DescendantNodes())
             {
-                if (parameter.Name == text)
+                if (argumentNode is not IdentifierNameSyntax identifier)
                 {
-                    return true;
+                    continue;
+                }
+
+                var text = identifier.Identifier.ValueText;
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.Name == text)
+                    {
+                        return true;
+                    }
                 }
             }
         }
 
         return false;
+    }
+
+    private static string InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    private static bool LooksLikeLogging(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        if (name[0] == '_' || char.IsLower(name[0]) || name.StartsWith("Log", StringComparison.Ordinal) ||
+            name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Trace", StringComparison.Ordinal) ||
+            name.StartsWith("Warn", StringComparison.Ordinal) || name.EndsWith("Format", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return name is "Info" or "Information" or "Debug" or "Error" or "Fatal" or "Verbose" or "Critical" or "Print" or
+            "BeginScope" or "ForContext" or "PushProperty" or "WithProperty" or "Audit" or "Record";
     }
 }

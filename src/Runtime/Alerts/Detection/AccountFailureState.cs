@@ -7,13 +7,10 @@ namespace SecureLogging.Alerts.Detection;
 /// </summary>
 internal sealed class AccountFailureState : ITrackedState
 {
-    private readonly long _scoreWindowTicks;
-
-    public AccountFailureState(int failureCapacity, int addressCapacity, long scoreWindowTicks)
+    public AccountFailureState(int failureCapacity, int addressCapacity)
     {
         Failures = new TimestampRing(failureCapacity);
         Addresses = new RecentKeySet(addressCapacity);
-        _scoreWindowTicks = scoreWindowTicks;
     }
 
     public TimestampRing Failures { get; }
@@ -39,22 +36,6 @@ internal sealed class AccountFailureState : ITrackedState
         Distributed.Reset();
     }
 
-    public long RetentionScore(long nowTicks)
-    {
-        // Recent failures are what a detection needs; an account with none left in the window is worth nothing.
-        int n = 0;
-        for (int k = 1; k <= Failures.Count; k++)
-        {
-            if (nowTicks - Failures.KthMostRecent(k) >= _scoreWindowTicks)
-            {
-                break;
-            }
-
-            n++;
-        }
-
-        return n;
-    }
 }
 
 /// <summary>A run of failures with no gap as long as the detection window: the evidence an alert reports.</summary>

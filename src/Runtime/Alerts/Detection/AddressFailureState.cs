@@ -11,16 +11,13 @@ internal sealed class AddressFailureState : ITrackedState
     private readonly int[] _attempts;
     private readonly long[] _firstTicks;
     private readonly long[] _lastTicks;
-    private readonly long _scoreWindowTicks;
-
-    public AddressFailureState(int failureCapacity, int accountCapacity, long scoreWindowTicks)
+    public AddressFailureState(int failureCapacity, int accountCapacity)
     {
         Failures = new TimestampRing(failureCapacity);
         _accounts = new ulong[accountCapacity];
         _attempts = new int[accountCapacity];
         _firstTicks = new long[accountCapacity];
         _lastTicks = new long[accountCapacity];
-        _scoreWindowTicks = scoreWindowTicks;
     }
 
     public TimestampRing Failures { get; }
@@ -99,19 +96,4 @@ internal sealed class AddressFailureState : ITrackedState
         Stuffing.Reset();
     }
 
-    public long RetentionScore(long nowTicks)
-    {
-        int n = 0;
-        for (int k = 1; k <= Failures.Count; k++)
-        {
-            if (nowTicks - Failures.KthMostRecent(k) >= _scoreWindowTicks)
-            {
-                break;
-            }
-
-            n++;
-        }
-
-        return n;
-    }
 }

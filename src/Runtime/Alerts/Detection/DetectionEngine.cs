@@ -67,26 +67,26 @@ internal sealed class DetectionEngine
         int failureCapacity = Math.Max(_bfFailures, Math.Max(_bfBeforeSuccess, _dbfFailures));
         // A few slots beyond the threshold so the evidence can say "6 ip addresses", not just "at least 5".
         int perAccountAddresses = Math.Max(8, _dbfAddresses + 3);
-        long accountWindow = _accountWindow;
         _accounts = new BoundedStateTable<AccountFailureState>(
             options.MaxTrackedAccounts,
-            () => new AccountFailureState(failureCapacity, perAccountAddresses, accountWindow),
-            _hasher,
-            TimeSpan.FromTicks(_accountWindow));
+            () => new AccountFailureState(failureCapacity, perAccountAddresses),
+            EvictionPolicy.LeastFrequent,
+            TimeSpan.FromTicks(_accountWindow),
+            _hasher);
 
         int addressCapacity = _stuffAttempts;
         int perAddressAccounts = options.MaxAccountsPerIpAddress;
-        long addressWindow = _addressWindow;
         _addresses = new BoundedStateTable<AddressFailureState>(
             options.MaxTrackedIpAddresses,
-            () => new AddressFailureState(addressCapacity, perAddressAccounts, addressWindow),
-            _hasher,
-            TimeSpan.FromTicks(_addressWindow));
+            () => new AddressFailureState(addressCapacity, perAddressAccounts),
+            EvictionPolicy.LeastFrequent,
+            TimeSpan.FromTicks(_addressWindow),
+            _hasher);
 
         int userAddresses = options.UnusualAccess.MaxIpAddressesPerUser;
         int userAgents = options.UnusualAccess.MaxUserAgentsPerUser;
-        _users = new BoundedStateTable<UserAccessHistory>(options.MaxTrackedUsers, () => new UserAccessHistory(userAddresses, userAgents));
-        _grants = new BoundedStateTable<GrantThrottleState>(MaxTrackedGrants, () => new GrantThrottleState());
+        _users = new BoundedStateTable<UserAccessHistory>(options.MaxTrackedUsers, () => new UserAccessHistory(userAddresses, userAgents), EvictionPolicy.LeastRecent, options.UnusualAccess.History);
+        _grants = new BoundedStateTable<GrantThrottleState>(MaxTrackedGrants, () => new GrantThrottleState(), EvictionPolicy.LeastRecent, options.UpdateInterval);
     }
 
     /// <summary>Events looked at.</summary>
@@ -223,8 +223,8 @@ internal sealed class DetectionEngine
                     };
                     Raised++;
                     alerts.Add(new DetectedAlert(
-                        "alert.brute_force",
-                        "success",
+                        SecurityEventNames.AlertBruteForce,
+                        SecurityOutcome.Success,
                         string.Create(CultureInfo.InvariantCulture, $"Successful sign-in after {failures} failed attempts within {Minutes(_bfWindow)} for one account: the attacker may have found the password."),
                         o,
                         o.UserId,
@@ -287,8 +287,8 @@ internal sealed class DetectionEngine
                         new("suppressed_count", suppressed),
                     };
                     alerts.Add(new DetectedAlert(
-                        "alert.unusual_access",
-                        "success",
+                        SecurityEventNames.AlertUnusualAccess,
+                        SecurityOutcome.Success,
                         string.Create(CultureInfo.InvariantCulture, $"Successful sign-in from {what} not seen for this user in the last {Minutes(_history)}."),
                         o,
                         o.UserId,
@@ -322,7 +322,7 @@ internal sealed class DetectionEngine
         string? granted = o.Role ?? o.Permission;
         bool adminRole = _adminRoles.IsAdminClass(o.Role) || _adminRoles.IsAdminClass(o.Permission);
         bool selfGrant = _selfGrant
-            && o.EventName is "account.role_granted" or "account.permission_granted"
+            && o.EventName is SecurityEventNames.AccountRoleGranted or SecurityEventNames.AccountPermissionGranted
             && !string.IsNullOrEmpty(o.UserId)
             && string.Equals(o.UserId, o.TargetUserId, StringComparison.OrdinalIgnoreCase);
         if (!adminRole && !selfGrant)
@@ -338,7 +338,6 @@ internal sealed class DetectionEngine
         long firstSeen = now;
         if (state is not null)
         {
-            state.LastTicks = now;
             decision = state.Throttle.Evaluate(now, _update, _update);
             if (!Emit(decision, ref state.Throttle, out suppressed))
             {
@@ -371,7 +370,7 @@ internal sealed class DetectionEngine
             : adminRole
                 ? $"The admin-class '{granted}' was granted."
                 : $"A user granted '{granted}' to itself.";
-        alerts.Add(new DetectedAlert("alert.privilege_escalation", "success", reason, o, o.UserId, o.UserName, o.IpAddress, fields));
+        alerts.Add(new DetectedAlert(SecurityEventNames.AlertPrivilegeEscalation, SecurityOutcome.Success, reason, o, o.UserId, o.UserName, o.IpAddress, fields));
     }
 
     private void RaiseBruteForce(in SecurityObservation o, string account, AccountFailureState state, long now, List<DetectedAlert> alerts)
@@ -396,8 +395,8 @@ internal sealed class DetectionEngine
             new("suppressed_count", suppressed),
         };
         alerts.Add(new DetectedAlert(
-            "alert.brute_force",
-            "failure",
+            SecurityEventNames.AlertBruteForce,
+            SecurityOutcome.Failure,
             string.Create(CultureInfo.InvariantCulture, $"{state.Run.Count} failed sign-ins for one account since {Iso(state.Run.FirstTicks)} (threshold {_bfFailures} within {Minutes(_bfWindow)})."),
             o,
             o.UserId,
@@ -429,8 +428,8 @@ internal sealed class DetectionEngine
             new("suppressed_count", suppressed),
         };
         alerts.Add(new DetectedAlert(
-            "alert.distributed_brute_force",
-            "failure",
+            SecurityEventNames.AlertDistributedBruteForce,
+            SecurityOutcome.Failure,
             string.Create(CultureInfo.InvariantCulture, $"{state.Run.Count} failed sign-ins for one account from {addresses} or more ip addresses (threshold {_dbfFailures} from {_dbfAddresses} within {Minutes(_dbfWindow)})."),
             o,
             o.UserId,
@@ -462,8 +461,8 @@ internal sealed class DetectionEngine
             new("suppressed_count", suppressed),
         };
         alerts.Add(new DetectedAlert(
-            "alert.password_spraying",
-            "failure",
+            SecurityEventNames.AlertPasswordSpraying,
+            SecurityOutcome.Failure,
             string.Create(CultureInfo.InvariantCulture, $"Failed sign-ins for {accounts} accounts from one ip address with at most {_sprayMax} attempts each within {Minutes(_sprayWindow)}."),
             o,
             null,
@@ -497,8 +496,8 @@ internal sealed class DetectionEngine
             new("suppressed_count", suppressed),
         };
         alerts.Add(new DetectedAlert(
-            "alert.credential_stuffing",
-            "failure",
+            SecurityEventNames.AlertCredentialStuffing,
+            SecurityOutcome.Failure,
             string.Create(CultureInfo.InvariantCulture, $"{windowAttempts} or more failed sign-ins for {accounts} accounts from one ip address, at most {_stuffMax} each, within {Minutes(_stuffWindow)}."),
             o,
             null,

@@ -5,13 +5,9 @@ internal sealed class GrantThrottleState : ITrackedState
 {
     public AlertThrottle Throttle;
 
-    public long LastTicks;
-
     public void Reset()
     {
         Throttle.Reset();
-        LastTicks = 0;
     }
 
-    public long RetentionScore(long nowTicks) => LastTicks;
 }

@@ -28,6 +28,4 @@ internal sealed class UserAccessHistory : ITrackedState
         Unusual.Reset();
     }
 
-    // Least recently active users are forgotten first.
-    public long RetentionScore(long nowTicks) => LastSuccessTicks;
 }
