@@ -93,7 +93,8 @@ public sealed class ClassificationWithoutRedactionAnalyzer : DiagnosticAnalyzer
         public void AnalyzeMethod(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
-            if (method.Parameters.IsEmpty || Volatile.Read(ref _redactionEnabled) != 0 || FindAttribute(method, _loggerMessage) is null)
+            // A partial method's implementation part (usually the generator's) repeats the definition's parameters.
+            if (method.PartialDefinitionPart is not null || method.Parameters.IsEmpty || Volatile.Read(ref _redactionEnabled) != 0 || FindAttribute(method, _loggerMessage) is null)
             {
                 return;
             }

@@ -41,6 +41,9 @@ public class ClassificationWithoutRedactionAnalyzerTests
             [LoggerMessage(1, LogLevel.Information, "User {email} signed in with {id}")]
             static partial void SignedIn(ILogger logger, [PrivateData] string {|#0:email|}, string id);
 
+            // What the logging generator would emit: the implementation part is not reported again.
+            static partial void SignedIn(ILogger logger, string email, string id) { }
+
             [LoggerMessage(2, LogLevel.Information, "Key rotated")]
             static partial void KeyRotated(ILogger logger, [SecretData] string {|#1:key|});
 

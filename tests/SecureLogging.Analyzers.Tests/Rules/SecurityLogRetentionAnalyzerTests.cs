@@ -132,6 +132,28 @@ public class SecurityLogRetentionAnalyzerTests
         """);
 
     [Fact]
+    public Task RealRuntimeRegistration_ReportsDiagnostic() => Verify.VerifyAnalyzerAsync(
+        """
+        using System;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Logging;
+        using SecureLogging;
+
+        class Startup
+        {
+            void Configure(IServiceCollection services, ILoggingBuilder logging)
+            {
+                services.AddSecureLogging(o => o.Retention = {|#0:TimeSpan.FromDays(30)|});
+                logging.AddSecureLogging(o => { o.Retention = {|#1:TimeSpan.FromDays(365 * 8)|}; });
+                services.AddSecureLogging(o => o.Retention = SecureLoggingRetention.Hipaa);
+                services.AddSecureLogging(o => o.Retention = TimeSpan.FromDays(366));
+            }
+        }
+        """,
+        Expect(0, "30 days", "too short"),
+        Expect(1, "2920 days", "too long"));
+
+    [Fact]
     public Task RetentionOfAnotherType_NoDiagnostic() => VerifyAsync(
         """
         using System;

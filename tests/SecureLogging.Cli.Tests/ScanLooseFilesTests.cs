@@ -1,0 +1,110 @@
+namespace SecureLogging.Cli.Tests;
+
+public sealed class ScanLooseFilesTests : IDisposable
+{
+    private static readonly string[] OurRules = ["--rules", "SL4001,SL4002,SL4003"];
+    private readonly TempTree _tree = new();
+
+    public ScanLooseFilesTests()
+    {
+        _tree.Write("Options.cs", ScanSources.Options);
+        _tree.Write("src/Startup.cs", ScanSources.Startup);
+    }
+
+    public void Dispose() => _tree.Dispose();
+
+    [Fact]
+    public void LooseFolder_ReportsExactFindings()
+    {
+        var (exit, findings, report) = CliRunner.ScanJson([_tree.Root, .. OurRules]);
+
+        Assert.Equal(0, exit); // warnings only
+        Assert.Equal(
+            [
+                ("SL4002", "src/Startup.cs", 7, 73, "warning"),
+                ("SL4002", "src/Startup.cs", 14, 9, "warning"),
+                ("SL4002", "src/Startup.cs", 15, 38, "warning"),
+                ("SL4001", "src/Startup.cs", 16, 29, "warning"),
+            ],
+            findings);
+        Assert.Equal(2, report.RootElement.GetProperty("filesAnalysed").GetInt32());
+    }
+
+    [Fact]
+    public void SyntaxErrors_StillReportWithoutCrashing()
+    {
+        _tree.Write("Broken.cs", ScanSources.Broken);
+
+        var (exit, findings, _) = CliRunner.ScanJson([_tree.Root, .. OurRules]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains(("SL4001", "Broken.cs", 5, 23, "warning"), findings);
+        Assert.Contains(("SL4002", "Broken.cs", 7, 9, "warning"), findings);
+        Assert.Equal(6, findings.Count);
+    }
+
+    [Fact]
+    public void EditorConfigSeverities_ApplyToLooseFiles_AndErrorsExitWithOne()
+    {
+        _tree.Write(".editorconfig", """
+            root = true
+            [*.cs]
+            dotnet_diagnostic.SL4002.severity = error
+            [src/**.cs]
+            dotnet_diagnostic.SL4001.severity = none
+            """);
+
+        var (exit, findings, _) = CliRunner.ScanJson([_tree.Root, .. OurRules]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(3, findings.Count);
+        Assert.All(findings, f => Assert.Equal(("SL4002", "error"), (f.Rule, f.Severity)));
+    }
+
+    [Fact]
+    public void RulesAndMinimumSeverity_FilterTheReportAndTheExitCode()
+    {
+        _tree.Write(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.SL4002.severity = error\n");
+
+        var onlyRetention = CliRunner.ScanJson(_tree.Root, "--rules", "sl4001");
+        Assert.Equal(0, onlyRetention.ExitCode);
+        Assert.Equal([("SL4001", "src/Startup.cs", 16, 29, "warning")], onlyRetention.Findings);
+
+        var errorsOnly = CliRunner.ScanJson([_tree.Root, .. OurRules, "--min-severity", "error"]);
+        Assert.Equal(1, errorsOnly.ExitCode);
+        Assert.Equal(3, errorsOnly.Findings.Count);
+        Assert.DoesNotContain(errorsOnly.Findings, f => f.Rule == "SL4001");
+    }
+
+    [Fact]
+    public void ClassifiedParameterInAnApplication_ReportsCompilationEndRule()
+    {
+        using var app = new TempTree();
+        app.Write("Program.cs", ScanSources.ClassifiedApp);
+
+        var (_, findings, _) = CliRunner.ScanJson(app.Root, "--rules", "SL4003");
+
+        Assert.Equal([("SL4003", "Program.cs", 15, 78, "warning")], findings);
+    }
+
+    [Fact]
+    public void UnrestoredProject_IsScannedAsLooseFilesWithItsSdkUsings()
+    {
+        using var project = new TempTree();
+        project.Write("Shop.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+            </Project>
+            """);
+        project.Write("Options.cs", ScanSources.Options);
+        project.Write("Startup.cs", ScanSources.Startup);
+        project.Write("bin/Debug/Ignored.cs", ScanSources.Startup);
+
+        var (_, findings, report) = CliRunner.ScanJson([project.Root, .. OurRules]);
+
+        Assert.Equal(4, findings.Count);
+        Assert.All(findings, f => Assert.Equal("Startup.cs", f.File));
+        Assert.Contains(report.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("not restored", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(project.Root, "obj")), "scan must not restore or write into the target");
+    }
+}
