@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+
+namespace SecureLogging.Cli.Commands;
+
+/// <summary>
+/// <c>securelog verify &lt;file|dir&gt; --key-file F</c>: checks a tamper-evident store against its chain key. Prints
+/// <c>ok, N records</c> and exits 0, or the first broken record as <c>path:line: why</c> and exits 1. A torn last
+/// line (an interrupted write) is reported as a note, not as tampering.
+/// </summary>
+internal sealed class VerifyCommand : ICliCommand
+{
+    private static readonly string[] ValueOptions = ["--key-file", "--checkpoint"];
+    private static readonly string[] Flags = ["--require-closed", "--quiet"];
+
+    public string Name => "verify";
+
+    public string Summary => "Check a tamper-evident store: 'ok, N records' or the first broken record (file:line, why).";
+
+    public string Usage => """
+        usage: securelog verify <file|dir> --key-file <file> [--checkpoint SEQ:CHAIN] [--require-closed] [--quiet]
+
+        Verifies a SecureLogging store directory (every file, and the links between them) or a single store file:
+        each record's HMAC chain value over its exact bytes, the sequence numbers, and the signed store records that
+        make removed, truncated, renamed and reordered files show.
+
+        arguments:
+          <file|dir>              a store directory (SecureLogging:StoreDirectory) or one securelog-*.jsonl file
+
+        options:
+          --key-file <file>       file holding the raw chain key bytes, exactly as given to SecureLoggingOptions.ChainKey
+          --checkpoint SEQ:CHAIN  a checkpoint kept off-host (OnCheckpoint, or a store.checkpoint line): the store must
+                                  still contain that record with that chain value; detects truncation of the newest records
+          --require-closed        fail unless the store ends with store.closed (for archived stores whose writer stopped)
+          --quiet                 print only the verdict line
+
+        output: 'ok, N records' (N security events; store records not counted) then notes, or '<path>:<line>: <why>'.
+        exit codes: 0 verified; 1 a broken record (edited, inserted, removed, reordered, truncated, missing file);
+                    2 usage error (missing key file, path not found).
+        """;
+
+    public int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var options = new OptionReader(args, ValueOptions, Flags);
+        if (options.Positionals.Count != 1)
+        {
+            throw new UsageException(options.Positionals.Count == 0 ? "the store directory or file is missing." : "give one store directory or file.");
+        }
+
+        var path = options.Positionals[0];
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new UsageException($"'{path}' does not exist.");
+        }
+
+        var keyFile = options.Value("--key-file") ?? throw new UsageException("--key-file is required: the file holding the chain key bytes.");
+        byte[] key;
+        try
+        {
+            key = File.ReadAllBytes(keyFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read the key file '{keyFile}': {ex.Message}");
+        }
+
+        if (key.Length == 0)
+        {
+            throw new UsageException($"the key file '{keyFile}' is empty.");
+        }
+
+        var checkpoint = options.Value("--checkpoint") is { } text ? ParseCheckpoint(text) : null;
+
+        StoreVerification result;
+        try
+        {
+            result = StoreVerifier.Verify(path, key, checkpoint, options.Has("--require-closed"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"securelog verify: cannot read '{path}': {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        if (result.Ok)
+        {
+            stdout.WriteLine(result.Summary);
+            if (!options.Has("--quiet"))
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  seq {result.FirstSeq}–{result.LastSeq} in {result.Files} file(s), {result.StoreRecords} store record(s){(result.Closed ? ", closed" : string.Empty)}"));
+                foreach (var note in result.Notes)
+                {
+                    stdout.WriteLine("  note: " + note);
+                }
+            }
+
+            return ExitCodes.Success;
+        }
+
+        var location = Directory.Exists(path) && result.File is not null ? Path.Combine(path, result.File) : path;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{location}:{result.Line}: {result.Reason}"));
+        if (result.Line == 1 && result.Records == 0 && result.StoreRecords == 0 && LooksLikeText(key))
+        {
+            stderr.WriteLine("securelog verify: hint: the key file looks like text (base64 or hex?); it must hold the raw key bytes, e.g. `base64 -d key.txt > key.bin`.");
+        }
+
+        return ExitCodes.Findings;
+    }
+
+    private static StoreCheckpoint ParseCheckpoint(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0
+            || !long.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
+            || !StoreLineFormat.TryParseHex(text[(colon + 1)..], new byte[StoreLineFormat.ChainLength]))
+        {
+            throw new UsageException($"--checkpoint '{text}' is not SEQ:CHAIN (a sequence number, a colon and 64 hex digits).");
+        }
+
+        return new StoreCheckpoint(seq, text[(colon + 1)..].ToLowerInvariant(), string.Empty, default);
+    }
+
+    private static bool LooksLikeText(byte[] key)
+        => key.All(b => b is >= 0x20 and < 0x7F or (byte)'\n' or (byte)'\r') && Encoding.ASCII.GetString(key).Trim().Length >= 40;
+}
