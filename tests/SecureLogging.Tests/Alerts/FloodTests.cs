@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace SecureLogging.Tests.Alerts;
 
+[Collection(nameof(HeapMeasurementCollection))]
 public class FloodTests
 {
     private readonly ITestOutputHelper _output;

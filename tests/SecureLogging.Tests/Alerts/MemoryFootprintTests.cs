@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace SecureLogging.Tests.Alerts;
 
 /// <summary>Measures what one tracked key costs (the figures docs/detection/README.md quotes) and bounds it.</summary>
+[Collection(nameof(HeapMeasurementCollection))]
 public class MemoryFootprintTests
 {
     private const int Keys = 10_000;
