@@ -107,4 +107,45 @@ public sealed class ScanLooseFilesTests : IDisposable
         Assert.Contains(report.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("not restored", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(project.Root, "obj")), "scan must not restore or write into the target");
     }
+
+    [Fact]
+    public void UnrestoredProject_TakesImplicitUsingsAndUsingItemsFromTheDirectoryBuildPropsChain()
+    {
+        // Repositories often switch implicit usings on once for all projects; without them ILogger, Task and
+        // IServiceCollection would not bind and every rule that recognises APIs by symbol would go quiet.
+        using var repo = new TempTree();
+        repo.Write("Directory.Build.props", """
+            <Project>
+              <PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><Using Include="Microsoft.AspNetCore.HttpLogging" /></ItemGroup>
+            </Project>
+            """);
+        repo.Write("src/Directory.Build.props", """
+            <Project>
+              <Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))" />
+              <PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>
+            </Project>
+            """);
+        repo.Write("src/Shop/Shop.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+        repo.Write("src/Shop/Logging.cs", """
+            public static class Logging
+            {
+                public static void Configure(IServiceCollection services, ILogger<Shop> logger, string password)
+                {
+                    services.AddHttpLogging(o => o.LoggingFields = HttpLoggingFields.All);
+                    logger.LogInformation("Password {Password}", password);
+                }
+            }
+
+            public sealed class Shop { }
+            """);
+
+        var (_, findings, _) = CliRunner.ScanJson(Path.Combine(repo.Root, "src", "Shop"), "--rules", "SL1001,SL4002");
+
+        Assert.Equal(["SL1001", "SL4002"], findings.Select(f => f.Rule).Order(StringComparer.Ordinal));
+    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -97,52 +96,4 @@ internal static class LooseCompilation
                 || root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
                     .OfType<MethodDeclarationSyntax>()
                     .Any(m => m.Identifier.Text == "Main" && m.Modifiers.Any(SyntaxKind.StaticKeyword))));
-
-    private enum ProjectSdk
-    {
-        Plain,
-        Web,
-        Worker,
-    }
-
-    /// <summary>What a csproj says about compiling it, read as XML (no evaluation: imports and conditions are ignored).</summary>
-    private sealed record ProjectFacts(ProjectSdk Sdk, OutputKind OutputKind, bool ImplicitUsings, IReadOnlyList<string> ExtraUsings, IReadOnlyList<string> RemovedUsings)
-    {
-        public static ProjectFacts? Read(string path)
-        {
-            XDocument document;
-            try
-            {
-                document = XDocument.Load(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Xml.XmlException)
-            {
-                return null;
-            }
-
-            var root = document.Root!;
-            var sdkText = (string?)root.Attribute("Sdk") ?? string.Concat(root.Elements().Where(e => e.Name.LocalName == "Sdk").Select(e => (string?)e.Attribute("Name")));
-            var sdk = sdkText.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) ? ProjectSdk.Web
-                : sdkText.Contains("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) ? ProjectSdk.Worker
-                : ProjectSdk.Plain;
-
-            string? Property(string name) => root.Descendants().LastOrDefault(e => e.Name.LocalName == name && e.Parent?.Name.LocalName == "PropertyGroup")?.Value.Trim();
-
-            var outputType = Property("OutputType");
-            var outputKind = outputType?.ToLowerInvariant() switch
-            {
-                "exe" => OutputKind.ConsoleApplication,
-                "winexe" => OutputKind.WindowsApplication,
-                "library" => OutputKind.DynamicallyLinkedLibrary,
-                _ => sdk == ProjectSdk.Plain ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication,
-            };
-            var implicitUsings = Property("ImplicitUsings") is "enable" or "true";
-            var usingItems = root.Descendants().Where(e => e.Name.LocalName == "Using" && e.Parent?.Name.LocalName == "ItemGroup").ToArray();
-            var extra = usingItems.Select(e => (string?)e.Attribute("Include")).OfType<string>()
-                .Where(n => !usingItems.Any(e => (string?)e.Attribute("Include") == n && ((string?)e.Attribute("Alias") is not null || (string?)e.Attribute("Static") == "true")))
-                .ToArray();
-            var removed = usingItems.Select(e => (string?)e.Attribute("Remove")).OfType<string>().ToArray();
-            return new ProjectFacts(sdk, outputKind, implicitUsings, extra, removed);
-        }
-    }
 }
