@@ -109,43 +109,48 @@ public sealed class ScanLooseFilesTests : IDisposable
     }
 
     [Fact]
-    public void UnrestoredProject_TakesImplicitUsingsAndUsingItemsFromTheDirectoryBuildPropsChain()
+    public void UnrestoredProject_TakesImplicitUsingsFromDirectoryBuildProps()
     {
-        // Repositories often switch implicit usings on once for all projects; without them ILogger, Task and
-        // IServiceCollection would not bind and every rule that recognises APIs by symbol would go quiet.
+        // Only the props turns implicit usings on: without them 'Exception' does not bind, the LogError overload cannot
+        // be chosen and the logged password would be missed.
         using var repo = new TempTree();
         repo.Write("Directory.Build.props", """
-            <Project>
-              <PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
-              <ItemGroup><Using Include="Microsoft.AspNetCore.HttpLogging" /></ItemGroup>
-            </Project>
+            <Project><PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>
             """);
         repo.Write("src/Directory.Build.props", """
             <Project>
               <Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))" />
-              <PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>
+              <PropertyGroup><Nullable>enable</Nullable></PropertyGroup>
             </Project>
             """);
-        repo.Write("src/Shop/Shop.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
-            </Project>
+        repo.Write("src/Core/Core.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>
             """);
-        repo.Write("src/Shop/Logging.cs", """
-            public static class Logging
+        repo.Write("src/Core/Vault.cs", """
+            using Microsoft.Extensions.Logging;
+
+            namespace Core;
+
+            public class Vault(ILogger<Vault> logger)
             {
-                public static void Configure(IServiceCollection services, ILogger<Shop> logger, string password)
+                public void Unlock(string masterPassword)
                 {
-                    services.AddHttpLogging(o => o.LoggingFields = HttpLoggingFields.All);
-                    logger.LogInformation("Password {Password}", password);
+                    try
+                    {
+                        Open(masterPassword);
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Unlock failed for {MasterPassword}", masterPassword);
+                    }
                 }
-            }
 
-            public sealed class Shop { }
+                private static void Open(string key) => ArgumentException.ThrowIfNullOrEmpty(key);
+            }
             """);
 
-        var (_, findings, _) = CliRunner.ScanJson(Path.Combine(repo.Root, "src", "Shop"), "--rules", "SL1001,SL4002");
+        var (_, findings, _) = CliRunner.ScanJson(repo.Root, "--rules", "SL1001");
 
-        Assert.Equal(["SL1001", "SL4002"], findings.Select(f => f.Rule).Order(StringComparer.Ordinal));
+        Assert.Equal([("SL1001", "Vault.cs", 15, 71, "error")], findings.Select(f => (f.Rule, Path.GetFileName(f.File), f.Line, f.Column, f.Severity)));
     }
 }
