@@ -39,7 +39,10 @@ internal sealed class BoundedStateTable<TState>
     where TState : class, ITrackedState
 {
     private const int EvictionSamples = 8;
-    private const int SketchCountersPerKey = 16;
+
+    // 64 counters per tracked key (4 MB for 10,000 keys): the sketch halves after as many additions as a row has
+    // counters, so its width is also how many flood events an attacker's repeated key can be apart and still count.
+    private const int SketchCountersPerKey = 64;
 
     // Slot numbers take the low 24 bits of an index entry: capacities are validated to at most 10,000,000 < 2^24.
     private const int SlotBits = 24;
@@ -71,7 +74,6 @@ internal sealed class BoundedStateTable<TState>
         _staleTicks = staleAfter.Ticks;
         _admission = admissionSketch;
 
-        // 64 counters per tracked key (4 MB of bytes for 10,000 keys) keep collisions of one-off keys rare.
         _sketchWidth = (int)Math.Min(1L << 24, Math.Max(1L << 16, (long)capacity * SketchCountersPerKey));
         int indexSize = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
         _index = new ulong[indexSize];
