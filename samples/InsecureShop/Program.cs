@@ -9,9 +9,11 @@ using SecureLogging;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddDbContext<ShopDbContext>(options => options
-    .UseInMemoryDatabase("shop")
-    .EnableSensitiveDataLogging());                                   // SL4002: EF Core logs parameter values
+builder.Services.AddDbContext<ShopDbContext>(options =>
+{
+    options.UseInMemoryDatabase("shop");
+    options.EnableSensitiveDataLogging();                              // SL4002: EF Core logs parameter values
+});
 
 builder.Services.AddIdentity<IdentityUser, IdentityRole>()
     .AddEntityFrameworkStores<ShopDbContext>()

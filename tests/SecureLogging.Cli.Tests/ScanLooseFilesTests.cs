@@ -107,4 +107,50 @@ public sealed class ScanLooseFilesTests : IDisposable
         Assert.Contains(report.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("not restored", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(project.Root, "obj")), "scan must not restore or write into the target");
     }
+
+    [Fact]
+    public void UnrestoredProject_TakesImplicitUsingsFromDirectoryBuildProps()
+    {
+        // Only the props turns implicit usings on: without them 'Exception' does not bind, the LogError overload cannot
+        // be chosen and the logged password would be missed.
+        using var repo = new TempTree();
+        repo.Write("Directory.Build.props", """
+            <Project><PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>
+            """);
+        repo.Write("src/Directory.Build.props", """
+            <Project>
+              <Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))" />
+              <PropertyGroup><Nullable>enable</Nullable></PropertyGroup>
+            </Project>
+            """);
+        repo.Write("src/Core/Core.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>
+            """);
+        repo.Write("src/Core/Vault.cs", """
+            using Microsoft.Extensions.Logging;
+
+            namespace Core;
+
+            public class Vault(ILogger<Vault> logger)
+            {
+                public void Unlock(string masterPassword)
+                {
+                    try
+                    {
+                        Open(masterPassword);
+                    }
+                    catch (Exception ex)
+                    {
+                        logger.LogError(ex, "Unlock failed for {MasterPassword}", masterPassword);
+                    }
+                }
+
+                private static void Open(string key) => ArgumentException.ThrowIfNullOrEmpty(key);
+            }
+            """);
+
+        var (_, findings, _) = CliRunner.ScanJson(repo.Root, "--rules", "SL1001");
+
+        Assert.Equal([("SL1001", "Vault.cs", 15, 71, "error")], findings.Select(f => (f.Rule, Path.GetFileName(f.File), f.Line, f.Column, f.Severity)));
+    }
 }

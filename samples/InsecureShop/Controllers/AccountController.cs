@@ -1,6 +1,7 @@
 using InsecureShop.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using SecureLogging;
 
 namespace InsecureShop.Controllers;
 
@@ -36,7 +37,7 @@ public sealed class AccountController : ControllerBase
             return StatusCode(423);
         }
 
-        _logger.LogWarning("Invalid login attempt for " + request.Email);  // SL3001: request data built into the message
+        _logger.LogWarning("Invalid login attempt for " + request.Email);  // SL3001 (request data built into the message), SL1003
         return Unauthorized();
     }
 
@@ -56,13 +57,14 @@ public sealed class AccountController : ControllerBase
             return NotFound();
         }
 
-        var result = await _userManager.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword); // SL2001
+        var result = await _userManager.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword); // SL2002: only the success is an event
         if (!result.Succeeded)
         {
-            _logger.LogWarning($"Password change failed for {user.UserName}, tried {request.NewPassword}"); // SL1001
+            _logger.LogWarning($"Password change failed for {user.UserName}, tried {request.NewPassword}"); // SL1001, SL3001
             return BadRequest(result.Errors);
         }
 
+        _logger.LogPasswordChanged(user.Id);
         return NoContent();
     }
 

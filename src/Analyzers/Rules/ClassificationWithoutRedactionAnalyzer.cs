@@ -54,7 +54,10 @@ public sealed class ClassificationWithoutRedactionAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction(c => state.AnalyzeInvocation(c, redactionExtensions), OperationKind.Invocation);
             }
 
-            start.RegisterSymbolAction(state.AnalyzeMethod, SymbolKind.Method);
+            // Per type, not per method: the logging generator marks its implementation part [GeneratedCode], the
+            // compiler merges the attributes of both parts, and the driver then skips the method as generated code
+            // (ConfigureGeneratedCodeAnalysis(None)). The type the user declared is not generated.
+            start.RegisterSymbolAction(state.AnalyzeType, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(state.ReportIfRedactionNeverEnabled);
         });
     }
@@ -90,11 +93,26 @@ public sealed class ClassificationWithoutRedactionAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void AnalyzeMethod(SymbolAnalysisContext context)
+        public void AnalyzeType(SymbolAnalysisContext context)
         {
-            var method = (IMethodSymbol)context.Symbol;
+            if (Volatile.Read(ref _redactionEnabled) != 0)
+            {
+                return;
+            }
+
+            foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                {
+                    AnalyzeMethod(method);
+                }
+            }
+        }
+
+        private void AnalyzeMethod(IMethodSymbol method)
+        {
             // A partial method's implementation part (usually the generator's) repeats the definition's parameters.
-            if (method.PartialDefinitionPart is not null || method.Parameters.IsEmpty || Volatile.Read(ref _redactionEnabled) != 0 || FindAttribute(method, _loggerMessage) is null)
+            if (method.PartialDefinitionPart is not null || method.Parameters.IsEmpty || FindAttribute(method, _loggerMessage) is null)
             {
                 return;
             }

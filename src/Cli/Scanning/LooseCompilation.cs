@@ -105,28 +105,35 @@ internal static class LooseCompilation
         Worker,
     }
 
-    /// <summary>What a csproj says about compiling it, read as XML (no evaluation: imports and conditions are ignored).</summary>
+    /// <summary>
+    /// What a csproj says about compiling it, read as XML together with the <c>Directory.Build.props</c> files MSBuild
+    /// imports before it (the nearest one above the project, and each one above that it imports in turn). No evaluation:
+    /// conditions are ignored and only these imports are followed.
+    /// </summary>
     private sealed record ProjectFacts(ProjectSdk Sdk, OutputKind OutputKind, bool ImplicitUsings, IReadOnlyList<string> ExtraUsings, IReadOnlyList<string> RemovedUsings)
     {
+        private const string DirectoryBuildProps = "Directory.Build.props";
+
         public static ProjectFacts? Read(string path)
         {
-            XDocument document;
-            try
-            {
-                document = XDocument.Load(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+            var root = Load(path);
+            if (root is null)
             {
                 return null;
             }
 
-            var root = document.Root!;
+            // Evaluation order: outermost props first, the project last, so the last definition of a property wins.
+            var documents = new List<XElement> { root };
+            documents.InsertRange(0, DirectoryBuildPropsAbove(Path.GetDirectoryName(Path.GetFullPath(path))));
+
             var sdkText = (string?)root.Attribute("Sdk") ?? string.Concat(root.Elements().Where(e => e.Name.LocalName == "Sdk").Select(e => (string?)e.Attribute("Name")));
             var sdk = sdkText.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) ? ProjectSdk.Web
                 : sdkText.Contains("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase) ? ProjectSdk.Worker
                 : ProjectSdk.Plain;
 
-            string? Property(string name) => root.Descendants().LastOrDefault(e => e.Name.LocalName == name && e.Parent?.Name.LocalName == "PropertyGroup")?.Value.Trim();
+            string? Property(string name) => documents
+                .Select(d => d.Descendants().LastOrDefault(e => e.Name.LocalName == name && e.Parent?.Name.LocalName == "PropertyGroup"))
+                .LastOrDefault(e => e is not null)?.Value.Trim();
 
             var outputType = Property("OutputType");
             var outputKind = outputType?.ToLowerInvariant() switch
@@ -137,12 +144,54 @@ internal static class LooseCompilation
                 _ => sdk == ProjectSdk.Plain ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication,
             };
             var implicitUsings = Property("ImplicitUsings") is "enable" or "true";
-            var usingItems = root.Descendants().Where(e => e.Name.LocalName == "Using" && e.Parent?.Name.LocalName == "ItemGroup").ToArray();
+            var usingItems = documents.SelectMany(d => d.Descendants()).Where(e => e.Name.LocalName == "Using" && e.Parent?.Name.LocalName == "ItemGroup").ToArray();
             var extra = usingItems.Select(e => (string?)e.Attribute("Include")).OfType<string>()
                 .Where(n => !usingItems.Any(e => (string?)e.Attribute("Include") == n && ((string?)e.Attribute("Alias") is not null || (string?)e.Attribute("Static") == "true")))
                 .ToArray();
             var removed = usingItems.Select(e => (string?)e.Attribute("Remove")).OfType<string>().ToArray();
             return new ProjectFacts(sdk, outputKind, implicitUsings, extra, removed);
+        }
+
+        /// <summary>The props MSBuild would import, outermost first: the nearest, then the next above while each imports its parent.</summary>
+        private static List<XElement> DirectoryBuildPropsAbove(string? directory)
+        {
+            var found = new List<XElement>();
+            for (var dir = directory is null ? null : new DirectoryInfo(directory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, DirectoryBuildProps);
+                if (!File.Exists(candidate))
+                {
+                    continue;
+                }
+
+                var props = Load(candidate);
+                if (props is null)
+                {
+                    break;
+                }
+
+                found.Insert(0, props);
+                var importsParent = props.Elements().Any(e => e.Name.LocalName == "Import"
+                    && ((string?)e.Attribute("Project"))?.Contains(DirectoryBuildProps, StringComparison.OrdinalIgnoreCase) == true);
+                if (!importsParent)
+                {
+                    break;
+                }
+            }
+
+            return found;
+        }
+
+        private static XElement? Load(string path)
+        {
+            try
+            {
+                return XDocument.Load(path).Root;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Xml.XmlException)
+            {
+                return null;
+            }
         }
     }
 }

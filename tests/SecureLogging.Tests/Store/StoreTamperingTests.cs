@@ -21,38 +21,32 @@ public sealed class StoreTamperingTests
         Assert.Equal(1, result.FirstSeq);
     }
 
-    [Fact]
-    public void Edited_record_is_reported_at_its_line()
+    /// <summary>Edits to the lines of one file, each with the 1-based line verify must name and a word of its reason.</summary>
+    public static TheoryData<string, Action<List<string>>, int, string> LineEdits => new()
+    {
+        { "a field of a record edited", lines => lines[5] = lines[5].Replace("\"user_name\":\"user4\"", "\"user_name\":\"admin\"", StringComparison.Ordinal), 6, "edited" },
+        { "a copy of a record inserted", lines => lines.Insert(8, lines[3]), 9, "inserted" },
+        { "a record deleted", lines => lines.RemoveAt(10), 11, "removed" },
+        { "two records swapped", lines => (lines[12], lines[13]) = (lines[13], lines[12]), 13, "reordered" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LineEdits))]
+    public void Tampered_record_is_reported_at_its_line_with_the_kind_of_tampering(string tampering, Action<List<string>> edit, int line, string reason)
     {
         using var dir = new StoreTestDirectory();
         dir.WriteSession(20, Now);
         var file = dir.Files[0];
         var lines = StoreTestDirectory.ReadLines(file);
-        lines[5] = lines[5].Replace("\"user_name\":\"user4\"", "\"user_name\":\"admin\"", StringComparison.Ordinal);
+        edit(lines);
         StoreTestDirectory.WriteLines(file, lines);
 
         var result = dir.Verify();
 
-        Assert.False(result.Ok);
+        Assert.False(result.Ok, tampering);
         Assert.Equal(Path.GetFileName(file), result.File);
-        Assert.Equal(6, result.Line);
-        Assert.Contains("edited", result.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Inserted_copy_of_a_record_is_reported_at_the_copy()
-    {
-        using var dir = new StoreTestDirectory();
-        dir.WriteSession(20, Now);
-        var file = dir.Files[0];
-        var lines = StoreTestDirectory.ReadLines(file);
-        lines.Insert(8, lines[3]);
-        StoreTestDirectory.WriteLines(file, lines);
-
-        var result = dir.Verify();
-
-        Assert.Equal(9, result.Line);
-        Assert.Contains("inserted", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(line, result.Line);
+        Assert.Contains(reason, result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,38 +63,6 @@ public sealed class StoreTamperingTests
 
         Assert.Equal(9, result.Line);
         Assert.False(result.Ok);
-    }
-
-    [Fact]
-    public void Deleted_record_is_reported_where_it_is_missing()
-    {
-        using var dir = new StoreTestDirectory();
-        dir.WriteSession(20, Now);
-        var file = dir.Files[0];
-        var lines = StoreTestDirectory.ReadLines(file);
-        lines.RemoveAt(10);
-        StoreTestDirectory.WriteLines(file, lines);
-
-        var result = dir.Verify();
-
-        Assert.Equal(11, result.Line);
-        Assert.Contains("removed", result.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Reordered_records_are_reported_at_the_first_out_of_place_line()
-    {
-        using var dir = new StoreTestDirectory();
-        dir.WriteSession(20, Now);
-        var file = dir.Files[0];
-        var lines = StoreTestDirectory.ReadLines(file);
-        (lines[12], lines[13]) = (lines[13], lines[12]);
-        StoreTestDirectory.WriteLines(file, lines);
-
-        var result = dir.Verify();
-
-        Assert.Equal(13, result.Line);
-        Assert.Contains("reordered", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
