@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -9,15 +10,26 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using SecureLogging.Analyzers.CodeFixes.Internal.SecurityEvents;
 using SecureLogging.Analyzers.Internal.SecurityEvents;
 
 namespace SecureLogging.Analyzers.CodeFixes.Rules;
 
 /// <summary>
-/// Inserts the missing <c>SecurityLog</c> call for SL2001/SL2004 on APIs without an outcome (after the call) and for
-/// SL2003 (<c>LogAccessDenied</c> before the denial). The receiver is an <c>ILogger</c> parameter, local, field or
-/// property in scope (no fix without one); the user id comes from a user variable's <c>Id</c>, else
-/// <c>userManager.GetUserId(User)</c>, else the claims principal. Adds <c>using SecureLogging;</c>.
+/// Inserts the missing <c>SecurityLog</c> call (SPEC §3, §6):
+/// <list type="bullet">
+/// <item>SL2001/SL2002 on an API with an outcome: the success event first in the branch where the result succeeded,
+/// the failure event (<c>LogLockout</c> on an <c>IsLockedOut</c> branch) first in each failure branch, only on the
+/// paths that lack one; when the result is stored but not tested branch by branch, an <c>if</c> on the result after
+/// the call.</item>
+/// <item>SL2001/SL2004 on an API without an outcome: its event after the call.</item>
+/// <item>SL2001 on <c>AuthenticateResult.Success/Fail</c> in a handler: the event before the return.</item>
+/// <item>SL2003: <c>LogAccessDenied</c> before the denial.</item>
+/// <item>SL2005: the operation's event at the end of the method (see <see cref="SensitiveOperationFix"/>).</item>
+/// </list>
+/// Arguments come from the scope (<see cref="FixScope"/>); the receiver is an <c>ILogger</c> in scope (no fix without
+/// one). A fix is offered only if the statements it inserts compile. Adds <c>using SecureLogging;</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertSecurityEventCodeFixProvider))]
 [Shared]
@@ -25,144 +37,199 @@ public sealed class InsertSecurityEventCodeFixProvider : CodeFixProvider
 {
     private const string Title = "Emit the security event";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SL2001", "SL2003", "SL2004");
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SL2001", "SL2002", "SL2003", "SL2004", "SL2005");
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (Plan(root, model, diagnostic, context.CancellationToken) is not null)
+            if (await TryFixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } fixedDocument)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => ApplyAsync(context.Document, diagnostic, ct), Title),
-                    diagnostic);
+                context.RegisterCodeFix(CodeAction.Create(Title, _ => Task.FromResult(fixedDocument), Title), diagnostic);
             }
         }
     }
 
-    private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<Document?> TryFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || Plan(root, model, diagnostic, cancellationToken) is not { } plan)
+        if (root is null || model is null)
         {
-            return document;
+            return null;
         }
 
-        var statement = SyntaxFactory.ParseStatement(plan.Code + "\n").WithAdditionalAnnotations(Formatter.Annotation);
-        SyntaxNode newRoot;
-        if (plan.Anchor.Parent is BlockSyntax block)
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var insertions = diagnostic.Id switch
         {
-            var index = block.Statements.IndexOf(plan.Anchor);
-            var statements = block.Statements.Insert(plan.Before ? index : index + 1, statement);
-            newRoot = root.ReplaceNode(block, block.WithStatements(statements));
-        }
-        else
+            "SL2003" => DenialFix(model, node, cancellationToken),
+            "SL2005" => SensitiveOperationFix.Plan(model, node, diagnostic, cancellationToken),
+            _ => ApiFix(document, model, node, diagnostic, cancellationToken),
+        };
+
+        if (insertions is null || insertions.Count == 0 || insertions.Any(i => string.IsNullOrEmpty(i.Code)))
         {
-            // An embedded statement (if (…) return Forbid();): make it a block.
-            var statements = plan.Before ? new[] { statement, plan.Anchor } : new[] { plan.Anchor, statement };
-            newRoot = root.ReplaceNode(plan.Anchor, SyntaxFactory.Block(statements).WithAdditionalAnnotations(Formatter.Annotation));
+            return null;
         }
 
+        var newRoot = Insertion.Apply(root, insertions, document.Project.Solution.Workspace);
         if (newRoot is CompilationUnitSyntax unit && !unit.Usings.Any(u => u.Name?.ToString() == "SecureLogging")
             && !unit.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Usings.Any(u => u.Name?.ToString() == "SecureLogging")))
         {
             newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("SecureLogging")).WithAdditionalAnnotations(Formatter.Annotation));
         }
 
-        return document.WithSyntaxRoot(newRoot);
+        var fixedDocument = document.WithSyntaxRoot(newRoot);
+        return await CompilesAsync(fixedDocument, cancellationToken).ConfigureAwait(false) ? fixedDocument : null;
     }
 
-    private sealed class FixPlan
+    /// <summary>Never offer a fix that does not compile: the inserted statements must bind without errors.</summary>
+    private static async Task<bool> CompilesAsync(Document document, CancellationToken cancellationToken)
     {
-        public FixPlan(StatementSyntax anchor, bool before, string code)
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
-            Anchor = anchor;
-            Before = before;
-            Code = code;
+            return false;
         }
 
-        public StatementSyntax Anchor { get; }
+        foreach (var inserted in root.GetAnnotatedNodes(Insertion.Inserted))
+        {
+            if (inserted.ContainsDiagnostics || model.GetDiagnostics(inserted.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                return false;
+            }
+        }
 
-        public bool Before { get; }
-
-        public string Code { get; }
+        return true;
     }
 
-    private static FixPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static List<Insertion>? DenialFix(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
-        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var anchor = node.FirstAncestorOrSelf<StatementSyntax>();
-        var before = diagnostic.Id == "SL2003";
-        if (anchor is null || anchor.Parent is GlobalStatementSyntax || !IsWholeStatement(node, anchor, before))
+        if (anchor is null || anchor.Parent is GlobalStatementSyntax || !IsWholeStatement(node, anchor, before: true))
         {
             return null;
         }
 
-        var logger = FindLogger(model, anchor, cancellationToken);
-        if (logger is null)
+        var scope = FixScope.Create(model, anchor, null, cancellationToken);
+        var enclosing = model.GetEnclosingSymbol(anchor.SpanStart, cancellationToken);
+        var resource = enclosing?.ContainingType?.Name ?? "resource";
+        var action = enclosing?.Name ?? "access";
+        return scope.Logger is null
+            ? null
+            : new List<Insertion> { new(InsertionKind.Before, anchor, $"{scope.Logger}.LogAccessDenied({scope.SignedInUserId}, \"{resource}\", \"{action}\", \"forbidden\");") };
+    }
+
+    private static List<Insertion>? ApiFix(Document document, SemanticModel model, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var properties = diagnostic.Properties;
+        if (node is not InvocationExpressionSyntax invocationSyntax
+            || model.GetOperation(invocationSyntax, cancellationToken) is not IInvocationOperation invocation
+            || !properties.TryGetValue(SecurityEventProperties.Outcome, out var outcome)
+            || !properties.TryGetValue(SecurityEventProperties.Events, out var events) || events is null)
+        {
+            return null; // a failure hook assignment: its handler is a lambda of its own
+        }
+
+        properties.TryGetValue(SecurityEventProperties.Api, out var api);
+        properties.TryGetValue(SecurityEventProperties.Missing, out var missing);
+        return outcome switch
+        {
+            nameof(SecurityApiOutcome.None) => NoOutcomeFix(document, model, invocationSyntax, invocation, events, cancellationToken),
+            nameof(SecurityApiOutcome.SuccessOnly) or nameof(SecurityApiOutcome.FailureOnly)
+                => HandlerResultFix(model, invocationSyntax, invocation, outcome == nameof(SecurityApiOutcome.SuccessOnly), cancellationToken),
+            _ => OutcomeFix.Plan(document, model, invocationSyntax, invocation, events, api ?? "", missing ?? "all", cancellationToken),
+        };
+    }
+
+    private static List<Insertion>? NoOutcomeFix(Document document, SemanticModel model, InvocationExpressionSyntax node, IInvocationOperation invocation, string events, CancellationToken cancellationToken)
+    {
+        var anchor = node.FirstAncestorOrSelf<StatementSyntax>();
+        if (anchor is null || anchor.Parent is GlobalStatementSyntax)
         {
             return null;
         }
 
-        var userId = UserIdExpression(model, anchor, cancellationToken);
-        if (before)
+        // The result tested branch by branch: the event goes where the change succeeded; else right after the call.
+        var points = OutcomeFix.SuccessBranches(document, model, node, cancellationToken);
+        if (points is null && !IsWholeStatement(node, anchor, before: false))
         {
-            var resource = model.GetEnclosingSymbol(anchor.SpanStart, cancellationToken)?.ContainingType?.Name ?? "resource";
-            var action = model.GetEnclosingSymbol(anchor.SpanStart, cancellationToken)?.Name ?? "access";
-            return new FixPlan(anchor, before: true, $"{logger}.LogAccessDenied({userId}, \"{resource}\", \"{action}\", \"forbidden\");");
+            return null;
         }
 
-        if (!diagnostic.Properties.TryGetValue(SecurityEventProperties.Outcome, out var outcome) || outcome != nameof(SecurityApiOutcome.None)
-            || !diagnostic.Properties.TryGetValue(SecurityEventProperties.Events, out var events)
-            || node is not InvocationExpressionSyntax invocation)
-        {
-            return null; // outcome APIs need the branch-aware fix
-        }
-
-        var arguments = invocation.ArgumentList.Arguments;
-        var target = arguments.Count > 0 && arguments[0].Expression is IdentifierNameSyntax first && IsUser(model.GetTypeInfo(first, cancellationToken).Type)
-            ? first.Identifier.Text + ".Id"
-            : userId;
+        var scope = FixScope.Create(model, anchor, invocation, cancellationToken);
+        var actor = scope.SignedInUserId;
+        var target = scope.UserObjectId ?? actor;
+        var arguments = node.ArgumentList.Arguments;
         var second = arguments.Count > 1 && arguments[1].Expression is IdentifierNameSyntax or LiteralExpressionSyntax or MemberAccessExpressionSyntax
             ? arguments[1].Expression.ToString()
             : null;
 
         string? call = events switch
         {
-            nameof(SecurityApiEvents.LoginSucceeded) => $"LogLoginSucceeded({target})",
-            nameof(SecurityApiEvents.Logout) => $"LogLogout({userId})",
+            nameof(SecurityApiEvents.LoginSucceeded) => scope.SuccessUserId is { } id ? $"LogLoginSucceeded({id})" : null,
+            nameof(SecurityApiEvents.Logout) => $"LogLogout({actor})",
             nameof(SecurityApiEvents.PasswordSet) => $"LogPasswordChanged({target})",
             nameof(SecurityApiEvents.TwoFactorSetting) when second == "true" => $"LogMfaEnrolled({target}, \"authenticator\")",
             nameof(SecurityApiEvents.TwoFactorSetting) or nameof(SecurityApiEvents.AccountUpdated)
-                => $"LogSecurityEvent(new SecurityEvent(SecurityEventNames.AccountUpdated) {{ UserId = {userId}, TargetUserId = {target} }})",
-            nameof(SecurityApiEvents.AccountCreated) => $"LogAccountCreated({userId}, {target})",
-            nameof(SecurityApiEvents.AccountDeleted) => $"LogAccountDeleted({userId}, {target})",
-            nameof(SecurityApiEvents.RoleGranted) => $"LogRoleGranted({userId}, {target}, {RoleText(model, arguments, cancellationToken)})",
-            nameof(SecurityApiEvents.RoleRevoked) => $"LogRoleRevoked({userId}, {target}, {RoleText(model, arguments, cancellationToken)})",
-            nameof(SecurityApiEvents.PermissionGranted) => $"LogPermissionGranted({userId}, {target}, {ClaimText(arguments)})",
-            nameof(SecurityApiEvents.PermissionRevoked) => $"LogPermissionRevoked({userId}, {target}, {ClaimText(arguments)})",
-            nameof(SecurityApiEvents.ConfigurationChanged) => $"LogConfigurationChanged({userId}, \"roles\")",
+                => $"LogSecurityEvent(new SecurityEvent(SecurityEventNames.AccountUpdated) {{ UserId = {actor}, TargetUserId = {target} }})",
+            nameof(SecurityApiEvents.AccountCreated) => $"LogAccountCreated({actor}, {target})",
+            nameof(SecurityApiEvents.AccountDeleted) => $"LogAccountDeleted({actor}, {target})",
+            nameof(SecurityApiEvents.RoleGranted) => $"LogRoleGranted({actor}, {target}, {RoleText(model, arguments, cancellationToken)})",
+            nameof(SecurityApiEvents.RoleRevoked) => $"LogRoleRevoked({actor}, {target}, {RoleText(model, arguments, cancellationToken)})",
+            nameof(SecurityApiEvents.PermissionGranted) => $"LogPermissionGranted({actor}, {target}, {ClaimText(arguments)})",
+            nameof(SecurityApiEvents.PermissionRevoked) => $"LogPermissionRevoked({actor}, {target}, {ClaimText(arguments)})",
+            nameof(SecurityApiEvents.ConfigurationChanged) => $"LogConfigurationChanged({actor}, \"roles\")",
             _ => null,
         };
 
-        return call is null ? null : new FixPlan(anchor, before: false, logger + "." + call + ";");
+        if (call is null || scope.Logger is null)
+        {
+            return null;
+        }
+
+        var statement = scope.Logger + "." + call + ";";
+        return points is null
+            ? new List<Insertion> { new(InsertionKind.After, anchor, statement) }
+            : points.Select(p => new Insertion(p.Kind, p.Node, statement)).ToList();
+    }
+
+    /// <summary><c>return AuthenticateResult.Success(ticket);</c> in a custom handler: the event goes before the return.</summary>
+    private static List<Insertion>? HandlerResultFix(SemanticModel model, InvocationExpressionSyntax node, IInvocationOperation invocation, bool success, CancellationToken cancellationToken)
+    {
+        var anchor = node.FirstAncestorOrSelf<StatementSyntax>();
+        if (anchor is null || anchor.Parent is GlobalStatementSyntax
+            || node.Ancestors().TakeWhile(a => a != anchor).Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+        {
+            return null;
+        }
+
+        var scope = FixScope.Create(model, anchor, invocation, cancellationToken);
+        var method = model.LookupSymbols(anchor.SpanStart, name: "Scheme").OfType<IPropertySymbol>().Any() ? ", method: Scheme.Name" : "";
+        string? call;
+        if (success)
+        {
+            var ticket = invocation.Arguments.Length > 0 && invocation.Arguments[0].Value.Type?.Name == "AuthenticationTicket" && FixScope.IsSimple(invocation.Arguments[0].Value.Syntax)
+                ? invocation.Arguments[0].Value.Syntax + ".Principal"
+                : scope.Principal;
+            call = $"LogLoginSucceeded({(ticket is null ? "\"unknown\"" : ticket + ".Identity?.Name ?? \"unknown\"")}{method})";
+        }
+        else
+        {
+            call = $"LogLoginFailed(null, \"invalid_credentials\"{method})";
+        }
+
+        return scope.Logger is null ? null : new List<Insertion> { new(InsertionKind.Before, anchor, scope.Logger + "." + call + ";") };
     }
 
     /// <summary>
     /// True when the statement does nothing but the call or denial (with await, a declaration, an assignment, a
     /// return or a throw around it): only then is "before" or "after" the statement the same path as the node's.
     /// </summary>
-    private static bool IsWholeStatement(SyntaxNode node, StatementSyntax anchor, bool before)
+    internal static bool IsWholeStatement(SyntaxNode node, StatementSyntax anchor, bool before)
     {
         if (!(anchor is ExpressionStatementSyntax or LocalDeclarationStatementSyntax || before && anchor is ReturnStatementSyntax or ThrowStatementSyntax))
         {
@@ -207,102 +274,4 @@ public sealed class InsertSecurityEventCodeFixProvider : CodeFixProvider
 
     private static string ClaimText(SeparatedSyntaxList<ArgumentSyntax> arguments)
         => arguments.Count > 1 && arguments[1].Expression is IdentifierNameSyntax claim ? claim.Identifier.Text + ".Type" : "\"claim\"";
-
-    private static bool IsUser(ITypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "IdentityUser" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Identity")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>An <c>ILogger</c> reachable at the statement: parameter or local first, then a field or property of the type.</summary>
-    private static string? FindLogger(SemanticModel model, StatementSyntax anchor, CancellationToken cancellationToken)
-    {
-        var position = anchor.SpanStart;
-        var inStatic = model.GetEnclosingSymbol(position, cancellationToken) is { IsStatic: true };
-        ISymbol? best = null;
-        foreach (var symbol in model.LookupSymbols(position))
-        {
-            var type = symbol switch
-            {
-                IParameterSymbol p => p.Type,
-                ILocalSymbol l => l.Type,
-                IFieldSymbol f when !inStatic || f.IsStatic => f.Type,
-                IPropertySymbol p when !p.IsIndexer && (!inStatic || p.IsStatic) => p.Type,
-                _ => null,
-            };
-
-            if (type is null || !IsLogger(type))
-            {
-                continue;
-            }
-
-            if (symbol is IParameterSymbol or ILocalSymbol)
-            {
-                return symbol.Name;
-            }
-
-            best ??= symbol;
-        }
-
-        return best?.Name;
-    }
-
-    private static bool IsLogger(ITypeSymbol type)
-    {
-        static bool IsILogger(ITypeSymbol t) => t is { Name: "ILogger", ContainingNamespace: { Name: "Logging" } };
-        return IsILogger(type) || type.AllInterfaces.Any(IsILogger);
-    }
-
-    /// <summary>The acting user's id: a user variable's <c>Id</c>, else <c>userManager.GetUserId(User)</c>, else the claims principal.</summary>
-    private static string UserIdExpression(SemanticModel model, StatementSyntax anchor, CancellationToken cancellationToken)
-    {
-        string? userManager = null;
-        var hasUser = false;
-        foreach (var symbol in model.LookupSymbols(anchor.SpanStart))
-        {
-            var type = symbol switch
-            {
-                ILocalSymbol l => l.Type,
-                IParameterSymbol p => p.Type,
-                IFieldSymbol f => f.Type,
-                IPropertySymbol p => p.Type,
-                _ => null,
-            };
-
-            if (type is null)
-            {
-                continue;
-            }
-
-            if (symbol is ILocalSymbol or IParameterSymbol && IsUser(type) && symbol.Name.IndexOf("user", System.StringComparison.OrdinalIgnoreCase) >= 0
-                && (symbol is not ILocalSymbol local || local.DeclaringSyntaxReferences.FirstOrDefault()?.Span.End < anchor.SpanStart))
-            {
-                return symbol.Name + ".Id";
-            }
-
-            if (symbol is IFieldSymbol or IPropertySymbol && type.OriginalDefinition is { Name: "UserManager", ContainingNamespace.Name: "Identity" })
-            {
-                userManager ??= symbol.Name;
-            }
-
-            if (symbol is IPropertySymbol { Name: "User" } && type.Name == "ClaimsPrincipal")
-            {
-                hasUser = true;
-            }
-        }
-
-        if (userManager is not null && hasUser)
-        {
-            return userManager + ".GetUserId(User) ?? \"unknown\"";
-        }
-
-        return hasUser ? "User.Identity?.Name ?? \"unknown\"" : "\"unknown\"";
-    }
 }

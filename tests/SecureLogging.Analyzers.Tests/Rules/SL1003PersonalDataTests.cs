@@ -43,6 +43,42 @@ public class SL1003PersonalDataTests
             """);
     }
 
+    /// <summary>
+    /// Names of code and files are not names of people: <c>Type.FullName</c>, <c>Assembly.FullName</c>,
+    /// <c>FileInfo.FullName</c> (found as false positives in real apps), also through a local and under a
+    /// <c>{FullName}</c> placeholder. A person type's <c>FullName</c> and an identity claim stay reported.
+    /// </summary>
+    [Fact]
+    public async Task FullNameOfPlatformTypesIsNotPersonalData()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Reflection;
+            using Microsoft.Extensions.Logging;
+
+            public class Customer
+            {
+                public string FullName { get; set; } = "";
+            }
+
+            public class C
+            {
+                public void M(ILogger logger, Type type, Assembly assembly, FileInfo info, string path, Customer customer, Exception ex)
+                {
+                    logger.LogError("DI loop creating {Type}", type.FullName);
+                    logger.LogError(ex, "Error loading types from {Assembly}", assembly.FullName);
+                    logger.LogError(ex, "Error reading {FullName}", info.FullName);
+                    var parent = Directory.GetParent(path)!.FullName;
+                    logger.LogInformation("Deleting empty folder {Folder}", parent);
+                    logger.LogInformation("Name {Name}", assembly.GetName().FullName);
+                    logger.LogInformation("Welcome {Customer}", {|SL1003:customer.FullName|});
+                    logger.LogInformation("Welcome {FullName}", {|SL1003:customer.FullName.Trim()|});
+                }
+            }
+            """);
+    }
+
     [Fact]
     public async Task IdentityPersonalDataAndComplianceClassification()
     {

@@ -177,7 +177,7 @@ internal sealed class BodyFlow
             denied |= facts.OperationDenies?[location.Block][i] == true;
         }
 
-        var tests = new ResultTests(facts, resultNode, resultLocal, _summaries.Context.Symbols.PasswordVerificationResult);
+        var tests = new ResultTests(facts.Captures, resultNode, resultLocal, _summaries.Context.Symbols.PasswordVerificationResult);
         var visited = new HashSet<int>();
         var pending = new Stack<(int Block, OutcomeState State, bool Saw, bool Denied)>();
         Follow(startBlock, OutcomeState.Unknown, saw, denied);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,14 +23,17 @@ internal enum ResultTestKind
 /// </summary>
 internal sealed class ResultTests
 {
-    private readonly GraphFacts _facts;
+    private static readonly Dictionary<CaptureId, List<IOperation>> NoCaptures = new();
+
+    private readonly Dictionary<CaptureId, List<IOperation>> _captures;
     private readonly SyntaxNode _resultNode;
     private readonly ILocalSymbol? _resultLocal;
     private readonly INamedTypeSymbol? _passwordVerificationResult;
 
-    public ResultTests(GraphFacts facts, SyntaxNode resultNode, ILocalSymbol? resultLocal, INamedTypeSymbol? passwordVerificationResult)
+    /// <param name="captures">The graph's flow captures, or null for a plain operation tree (the code fixes read syntax).</param>
+    public ResultTests(Dictionary<CaptureId, List<IOperation>>? captures, SyntaxNode resultNode, ILocalSymbol? resultLocal, INamedTypeSymbol? passwordVerificationResult)
     {
-        _facts = facts;
+        _captures = captures ?? NoCaptures;
         _resultNode = resultNode;
         _resultLocal = resultLocal;
         _passwordVerificationResult = passwordVerificationResult;
@@ -49,7 +53,7 @@ internal sealed class ResultTests
                     positive = !positive;
                     operation = not.Operand;
                     continue;
-                case IFlowCaptureReferenceOperation reference when _facts.Captures.TryGetValue(reference.Id, out var values) && values.Count == 1:
+                case IFlowCaptureReferenceOperation reference when _captures.TryGetValue(reference.Id, out var values) && values.Count == 1:
                     operation = values[0];
                     continue;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
@@ -141,7 +145,7 @@ internal sealed class ResultTests
                 return false;
             case ILocalReferenceOperation local:
                 return _resultLocal is not null && SymbolEqualityComparer.Default.Equals(local.Local, _resultLocal);
-            case IFlowCaptureReferenceOperation reference when depth < 8 && _facts.Captures.TryGetValue(reference.Id, out var values):
+            case IFlowCaptureReferenceOperation reference when depth < 8 && _captures.TryGetValue(reference.Id, out var values):
                 foreach (var value in values)
                 {
                     if (IsResult(value, depth + 1))

@@ -78,7 +78,10 @@ internal sealed partial class SensitivityClassifier
             return whole;
         }
 
-        return TypeRules.Apply(Verdict.FromName(Names.Classify(symbol.Name)), type, Symbols);
+        var byName = TypeRules.Apply(Verdict.FromName(Names.Classify(symbol.Name)), type, Symbols);
+        return byName.IsSensitive && byName.Kind.Category() == SensitiveCategory.Personal && PlatformTypes.DescribesNoPerson(symbol)
+            ? Verdict.Excluded
+            : byName;
     }
 
     /// <summary>A type whose name is a secret word (<c>ApiKey</c>, <c>AccessToken</c>) is a secret as a whole, unless marked [NotSensitive].</summary>
