@@ -23,7 +23,9 @@ internal sealed class SensitiveDataAnalysis
     private static readonly ConditionalWeakTable<Compilation, SensitiveDataAnalysis> Instances = new();
 
     private readonly ConcurrentDictionary<string, SensitivityClassifier> _classifiers = new(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<Finding>> _findings = new();
+    private readonly ConcurrentDictionary<SyntaxTree, SensitivityClassifier> _classifierByTree = new();
+    private readonly ConcurrentDictionary<SyntaxNode, Entry> _calls = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Finding>> _loggerMessageMethods = new(SymbolEqualityComparer.Default);
     private readonly SensitivityClassifier _defaultClassifier;
 
     private SensitiveDataAnalysis(Compilation compilation)
@@ -42,8 +44,18 @@ internal sealed class SensitiveDataAnalysis
 
     public static SensitiveDataAnalysis Get(Compilation compilation) => Instances.GetValue(compilation, c => new SensitiveDataAnalysis(c));
 
-    /// <summary>The classifier for a file, with the word lists its .editorconfig adds and removes.</summary>
+    /// <summary>The classifier for a file, with the word lists its .editorconfig adds and removes (looked up once per file).</summary>
     public SensitivityClassifier ClassifierFor(AnalyzerOptions options, SyntaxTree tree)
+    {
+        if (_classifierByTree.TryGetValue(tree, out var known))
+        {
+            return known;
+        }
+
+        return _classifierByTree.GetOrAdd(tree, ReadClassifier(options, tree));
+    }
+
+    private SensitivityClassifier ReadClassifier(AnalyzerOptions options, SyntaxTree tree)
     {
         var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
         config.TryGetValue(SecretWordsKey, out var secret);
@@ -59,20 +71,79 @@ internal sealed class SensitiveDataAnalysis
         return _classifiers.GetOrAdd(key, _ => new SensitivityClassifier(Sensitivity, new NameClassifier(WordSet.Create(secret, card, personal, ignored))));
     }
 
+    /// <summary>
+    /// The logging call an invocation is (null when it is none), recognised once for every rule that asks. Invocations
+    /// that cannot be logging calls are turned away by a symbol check and never cached.
+    /// </summary>
+    public LoggingCall? CallFor(IInvocationOperation invocation)
+        => Recognizer.IsCandidate(invocation.TargetMethod) ? EntryFor(invocation).Call : null;
+
     /// <summary>The findings of one invocation (empty when it is not a logging call), computed once for all rules.</summary>
     public ImmutableArray<Finding> FindingsFor(IInvocationOperation invocation, AnalyzerOptions options)
     {
-        if (_findings.TryGetValue(invocation.Syntax, out var cached))
+        if (!Recognizer.IsCandidate(invocation.TargetMethod))
+        {
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        var entry = EntryFor(invocation);
+        if (entry.Call is null)
+        {
+            return ImmutableArray<Finding>.Empty;
+        }
+
+        // Several rules may judge the same call at once; they compute the same findings, and the first one stored wins.
+        if (entry.Findings is { IsDefault: false } findings)
+        {
+            return findings;
+        }
+
+        findings = entry.Call.Values.Length == 0
+            ? ImmutableArray<Finding>.Empty
+            : SensitiveValueJudge.Judge(entry.Call, Logging, ClassifierFor(options, invocation.Syntax.SyntaxTree));
+        return entry.SetFindings(findings);
+    }
+
+    /// <summary>The findings of a <c>[LoggerMessage]</c> method's parameters, computed once for all rules.</summary>
+    public ImmutableArray<Finding> FindingsFor(IMethodSymbol loggerMessageMethod, AnalyzerOptions options)
+    {
+        if (_loggerMessageMethods.TryGetValue(loggerMessageMethod, out var cached))
         {
             return cached;
         }
 
-        var findings = ImmutableArray<Finding>.Empty;
-        if (Recognizer.TryRecognize(invocation, out var call) && call is not null && call.Values.Length > 0)
+        var classifier = ClassifierFor(options, loggerMessageMethod.DeclaringSyntaxReferences[0].SyntaxTree);
+        return _loggerMessageMethods.GetOrAdd(loggerMessageMethod, SensitiveValueJudge.JudgeLoggerMessageMethod(loggerMessageMethod, Recognizer, classifier));
+    }
+
+    private Entry EntryFor(IInvocationOperation invocation)
+    {
+        if (_calls.TryGetValue(invocation.Syntax, out var entry))
         {
-            findings = SensitiveValueJudge.Judge(call, Logging, ClassifierFor(options, invocation.Syntax.SyntaxTree));
+            return entry;
         }
 
-        return _findings.GetOrAdd(invocation.Syntax, findings);
+        var call = Recognizer.TryRecognize(invocation, out var recognized) ? recognized : null;
+        return _calls.GetOrAdd(invocation.Syntax, call is null ? Entry.None : new Entry(call));
+    }
+
+    /// <summary>One recognised invocation: the call and, once judged, its findings.</summary>
+    private sealed class Entry
+    {
+        public static readonly Entry None = new(null);
+
+        private ImmutableArray<Finding> _findings;
+
+        public Entry(LoggingCall? call) => Call = call;
+
+        public LoggingCall? Call { get; }
+
+        public ImmutableArray<Finding> Findings => _findings;
+
+        public ImmutableArray<Finding> SetFindings(ImmutableArray<Finding> findings)
+        {
+            ImmutableInterlocked.InterlockedInitialize(ref _findings, findings);
+            return _findings;
+        }
     }
 }

@@ -37,10 +37,9 @@ internal static class SensitiveValueJudge
     private static Finding? JudgeValue(LoggedValue value, bool securityEvent, SensitivityClassifier classifier)
     {
         var unwrapped = value.Value.WalkDownConversions();
-        var display = Display.Of(unwrapped.Syntax);
         if (!securityEvent && classifier.Objects.IsRequestCollection(unwrapped.Type))
         {
-            return new Finding(DiagnosticIds.SensitiveObjectWrittenToLog, value.ReportNode, SensitiveKind.Secret, LoggedValueShape.ObjectArgument, value.Placeholder, display,
+            return new Finding(DiagnosticIds.SensitiveObjectWrittenToLog, value.ReportNode, SensitiveKind.Secret, LoggedValueShape.ObjectArgument, value.Placeholder, Display.Of(unwrapped.Syntax),
                 "holds every request header or cookie, the Authorization header and session cookies included");
         }
 
@@ -53,7 +52,7 @@ internal static class SensitiveValueJudge
                 return null;
             }
 
-            return new Finding(RuleFor(verdict.Category), value.ReportNode, verdict.Kind, value.Shape, value.Placeholder, display, verdict.Reason!);
+            return new Finding(RuleFor(verdict.Category), value.ReportNode, verdict.Kind, value.Shape, value.Placeholder, Display.Of(unwrapped.Syntax), verdict.Reason!);
         }
 
         if (securityEvent)
@@ -73,6 +72,7 @@ internal static class SensitiveValueJudge
             return null;
         }
 
+        var display = Display.Of(unwrapped.Syntax);
         return members.Category == SensitiveCategory.Personal
             ? new Finding(DiagnosticIds.PersonalDataWrittenToLog, value.ReportNode, members.Kind, LoggedValueShape.ObjectArgument, value.Placeholder, display, "is written whole and " + members.Reason)
             : new Finding(DiagnosticIds.SensitiveObjectWrittenToLog, value.ReportNode, members.Kind, LoggedValueShape.ObjectArgument, value.Placeholder, display, members.Reason!);

@@ -40,16 +40,16 @@ public sealed class DoNotBuildLogMessagesFromRequestDataAnalyzer : DiagnosticAna
             return;
         }
 
-        var recognizer = logging.Recognizer;
         context.RegisterOperationAction(
-            operationContext => Analyze(operationContext, recognizer, requests),
+            operationContext => Analyze(operationContext, logging, requests),
             OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, LoggingCallRecognizer recognizer, RequestDataSource requests)
+    private static void Analyze(OperationAnalysisContext context, SensitiveDataAnalysis logging, RequestDataSource requests)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!recognizer.TryRecognize(invocation, out var call) || call is null || call.Message is null || call.IsSecurityEvent)
+        // The call is recognised once for SL1001–SL1004 and this rule (cached per compilation).
+        var call = logging.CallFor((IInvocationOperation)context.Operation);
+        if (call is null || call.Message is null || call.IsSecurityEvent)
         {
             return;
         }

@@ -52,17 +52,16 @@ public abstract class SensitiveDataAnalyzerBase : DiagnosticAnalyzer
                 symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    // The implementation part of a partial [LoggerMessage] method (normally generated) repeats the
-                    // declaration: the diagnostic belongs to the declaration the developer wrote.
-                    if (method.Parameters.Length == 0 || method.DeclaringSyntaxReferences.Length == 0 || method.PartialDefinitionPart is not null ||
+
+                    // [LoggerMessage] methods are partial declarations; the implementation part (normally generated)
+                    // repeats the declaration, and the diagnostic belongs to the one the developer wrote.
+                    if (!method.IsPartialDefinition || method.Parameters.Length == 0 || method.DeclaringSyntaxReferences.Length == 0 ||
                         !LoggerMessageMethods.IsLoggerMessageMethod(method, analysis.Logging))
                     {
                         return;
                     }
 
-                    var tree = method.DeclaringSyntaxReferences[0].SyntaxTree;
-                    var classifier = analysis.ClassifierFor(symbolContext.Options, tree);
-                    foreach (var finding in SensitiveValueJudge.JudgeLoggerMessageMethod(method, analysis.Recognizer, classifier))
+                    foreach (var finding in analysis.FindingsFor(method, symbolContext.Options))
                     {
                         if (finding.RuleId == rule.Id)
                         {

@@ -23,6 +23,37 @@ internal sealed class LoggingCallRecognizer
 
     public LoggingSymbols Symbols { get; }
 
+    /// <summary>
+    /// The cheap symbol pre-filter run on every invocation before anything else: true when the target can be a logging
+    /// call at all — a method of a logging type (one hash probe), a delegate's Invoke, <c>TextWriter.Write*</c>, or a
+    /// method declared in the compilation (a wrapper or a <c>[LoggerMessage]</c> method). No allocation.
+    /// </summary>
+    public bool IsCandidate(IMethodSymbol? method)
+    {
+        if (method is null)
+        {
+            return false;
+        }
+
+        var definition = method.ReducedFrom ?? method;
+        if (Symbols.FrameworkOf(definition.ContainingType?.OriginalDefinition, out _))
+        {
+            return true;
+        }
+
+        if (definition.MethodKind == MethodKind.DelegateInvoke)
+        {
+            return Symbols.MelILogger is not null && definition.Parameters.Length >= 2;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, Symbols.TextWriter))
+        {
+            return true;
+        }
+
+        return definition.Parameters.Length > 0 && !definition.Locations.IsEmpty && definition.Locations[0].IsInSource;
+    }
+
     /// <summary>Recognises <paramref name="invocation"/> as a logging call or security event. Never throws on erroneous code.</summary>
     public bool TryRecognize(IInvocationOperation invocation, out LoggingCall? call)
     {

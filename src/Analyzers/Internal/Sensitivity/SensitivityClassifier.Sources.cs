@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -6,13 +8,20 @@ namespace SecureLogging.Analyzers.Internal.Sensitivity;
 /// <summary>Sources, invocations, configuration keys, attributes and flow through locals.</summary>
 internal sealed partial class SensitivityClassifier
 {
+    private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>> s_assignments = new();
+
     /// <summary>A local is sensitive when any value assigned to it in the method is (flow within the method).</summary>
     private Verdict Flow(ILocalSymbol local, IOperation root, int depth)
     {
         var result = Verdict.Unknown;
-        foreach (var operation in root.Descendants())
+        if (!AssignmentsIn(root).TryGetValue(local, out var assignments))
         {
-            if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Out } output && IsLocal(output.Value, local))
+            return result;
+        }
+
+        foreach (var assigned in assignments)
+        {
+            if (assigned is IArgumentOperation output)
             {
                 var byOut = OutValue(output, local.Type);
                 if (byOut.IsSensitive && byOut.Kind.IsStrongerThan(result.Kind))
@@ -20,18 +29,6 @@ internal sealed partial class SensitivityClassifier
                     result = byOut.WithReason("receives " + Display.Of(output.Parent?.Syntax ?? output.Syntax) + ", which " + byOut.Reason);
                 }
 
-                continue;
-            }
-
-            IOperation? assigned = operation switch
-            {
-                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                _ => null,
-            };
-
-            if (assigned is null)
-            {
                 continue;
             }
 
@@ -45,14 +42,51 @@ internal sealed partial class SensitivityClassifier
         return result;
     }
 
-    private static bool IsLocal(IOperation? value, ILocalSymbol local)
+    /// <summary>
+    /// Every value assigned to each local of a body — initializers, assignments, <c>out</c> arguments — found in one
+    /// walk of the body and kept while the body's operation tree lives, instead of one walk per local asked about.
+    /// </summary>
+    private static Dictionary<ILocalSymbol, List<IOperation>> AssignmentsIn(IOperation root)
+        => s_assignments.GetValue(root, static body =>
+        {
+            var map = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            foreach (var operation in body.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
+                        Add(map, declarator.Symbol, value);
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                        Add(map, target.Local, assignment.Value);
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out } output when OutLocal(output.Value) is { } local:
+                        Add(map, local, output);
+                        break;
+                }
+            }
+
+            return map;
+        });
+
+    private static void Add(Dictionary<ILocalSymbol, List<IOperation>> map, ILocalSymbol local, IOperation value)
+    {
+        if (!map.TryGetValue(local, out var list))
+        {
+            map[local] = list = new List<IOperation>(1);
+        }
+
+        list.Add(value);
+    }
+
+    private static ILocalSymbol? OutLocal(IOperation? value)
     {
         if (value is IDeclarationExpressionOperation declaration)
         {
             value = declaration.Expression;
         }
 
-        return value is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+        return (value as ILocalReferenceOperation)?.Local;
     }
 
     /// <summary><c>headers.TryGetValue("X-Api-Key", out var key)</c> reads the same value as <c>headers["X-Api-Key"]</c>.</summary>
