@@ -8,7 +8,7 @@ internal static class Program
     {
         if (args.Length > 0 && args[0] == "alerts-cpu")
         {
-            AlertDetectorCpuMeasurement.Run();
+            AlertDetectorCpuMeasurement.Run(args.Length > 1 ? args[1] : null);
             return;
         }
 

@@ -153,4 +153,54 @@ public sealed class ScanLooseFilesTests : IDisposable
 
         Assert.Equal([("SL1001", "Vault.cs", 15, 71, "error")], findings.Select(f => (f.Rule, Path.GetFileName(f.File), f.Line, f.Column, f.Severity)));
     }
+
+    [Fact]
+    public void DuendeEventServiceCountsAsAnAuditSinkWithoutTheLibrary()
+    {
+        // The IdentityServer quickstart's login: RaiseAsync records both outcomes, so only the logout, which raises
+        // nothing, is reported, although Duende.IdentityServer is not among the bundled references.
+        using var folder = new TempTree();
+        folder.Write("AccountController.cs", """
+            using System.Threading.Tasks;
+            using Duende.IdentityServer.Events;
+            using Duende.IdentityServer.Services;
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class AccountController : Controller
+            {
+                private readonly SignInManager<IdentityUser> _signInManager;
+                private readonly IEventService _events;
+
+                public AccountController(SignInManager<IdentityUser> signInManager, IEventService events)
+                {
+                    _signInManager = signInManager;
+                    _events = events;
+                }
+
+                public async Task<IActionResult> Login(string username, string password)
+                {
+                    var result = await _signInManager.PasswordSignInAsync(username, password, false, lockoutOnFailure: true);
+                    if (result.Succeeded)
+                    {
+                        await _events.RaiseAsync(new UserLoginSuccessEvent(username, username, username));
+                        return Redirect("~/");
+                    }
+
+                    await _events.RaiseAsync(new UserLoginFailureEvent(username, "invalid credentials"));
+                    return View();
+                }
+
+                public async Task<IActionResult> Logout()
+                {
+                    await _signInManager.SignOutAsync();
+                    return Redirect("~/");
+                }
+            }
+            """);
+
+        var (_, findings, _) = CliRunner.ScanJson(folder.Root, "--rules", "SL2001,SL2002");
+
+        Assert.Equal([("SL2001", "AccountController.cs", 33, 15, "warning")], findings);
+    }
 }

@@ -44,6 +44,7 @@ internal static class LooseCompilation
             .WithSyntaxTreeOptionsProvider(treeOptions);
 
         var compilation = CSharpCompilation.Create(unit.Name, allTrees, BundledReferences.All, options);
+        compilation = compilation.AddReferences(AuditSinkShims.For(compilation));
         return (compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, analyzerOptions));
     }
 

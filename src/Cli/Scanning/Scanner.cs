@@ -36,7 +36,9 @@ internal sealed class Scanner
 
         if (target.MSBuildUnits.Count > 0)
         {
+            var loading = Stopwatch.StartNew();
             var loaded = await MSBuildLoader.LoadAsync(target.MSBuildUnits, _notes, cancellationToken);
+            _notes.Enqueue($"MSBuild: {loaded.Projects.Count} project(s) loaded in {loading.Elapsed.TotalSeconds:0.0} s");
             foreach (var failed in loaded.Failed)
             {
                 looseUnits.Add(ScanTargetFallback(failed));
@@ -45,8 +47,9 @@ internal sealed class Scanner
             progress.AddTotal(loaded.Projects.Sum(p => p.Compilation.SyntaxTrees.Count()));
             foreach (var (name, compilation, options) in loaded.Projects)
             {
-                _notes.Enqueue($"{name}: loaded with MSBuild");
+                var analysing = Stopwatch.StartNew();
                 await AnalyzeAsync(compilation, options, analyzers, diagnostics, files, progress, cancellationToken);
+                _notes.Enqueue($"{name}: loaded with MSBuild, {compilation.SyntaxTrees.Count()} files analysed in {analysing.Elapsed.TotalSeconds:0.0} s");
             }
         }
 
@@ -61,11 +64,13 @@ internal sealed class Scanner
                     continue;
                 }
 
+                var analysing = Stopwatch.StartNew();
                 var (compilation, options) = LooseCompilation.Create(unit, editorConfig, cancellationToken);
-                _notes.Enqueue(unit.ProjectPath is null
-                    ? $"{unit.Name}: {unit.Files.Count} loose files, compiled with bundled references"
-                    : $"{unit.Name}: not restored, compiled as loose files with bundled references");
                 await AnalyzeAsync(compilation, options, analyzers, diagnostics, files, progress, cancellationToken);
+                var took = $"{unit.Files.Count} files parsed and analysed in {analysing.Elapsed.TotalSeconds:0.0} s";
+                _notes.Enqueue(unit.ProjectPath is null
+                    ? $"{unit.Name}: loose files, compiled with bundled references; {took}"
+                    : $"{unit.Name}: not restored, compiled as loose files with bundled references; {took}");
             }
         }
 

@@ -135,13 +135,7 @@ public sealed class SecurityAlertDetector : ISecurityEventSink
 
     internal static SecurityObservation Map(SecurityEventRecord record)
     {
-        ObservationKind kind = record.Event switch
-        {
-            SecurityEventNames.AuthenticationFailure => ObservationKind.AuthenticationFailure,
-            SecurityEventNames.AuthenticationSuccess => ObservationKind.AuthenticationSuccess,
-            SecurityEventNames.AccountRoleGranted or SecurityEventNames.AccountPermissionGranted or SecurityEventNames.AccountCreated or SecurityEventNames.AccountUpdated => ObservationKind.Grant,
-            _ => ObservationKind.None,
-        };
+        ObservationKind kind = KindOf(record.Event);
 
         if (kind == ObservationKind.None)
         {
@@ -151,8 +145,11 @@ public sealed class SecurityAlertDetector : ISecurityEventSink
         string? target = null, role = null, permission = null;
         if (kind == ObservationKind.Grant)
         {
-            foreach (KeyValuePair<string, object?> field in record.Fields)
+            // Indexed, not foreach: enumerating the IReadOnlyList would allocate an enumerator per event.
+            IReadOnlyList<KeyValuePair<string, object?>> fields = record.Fields;
+            for (int i = 0; i < fields.Count; i++)
             {
+                KeyValuePair<string, object?> field = fields[i];
                 switch (field.Key)
                 {
                     case "target_user_id":
@@ -175,6 +172,29 @@ public sealed class SecurityAlertDetector : ISecurityEventSink
         }
 
         return new SecurityObservation(kind, record.Event, record.UserId, record.UserName, record.IpAddress, record.UserAgent, record.RequestId, target, role, permission);
+    }
+
+    private static ObservationKind KindOf(string name)
+    {
+        // Records made by SecurityLog carry the constants themselves: a reference comparison settles most events
+        // without reading the string; the switch is the general case (names built at run time, other events).
+        if (ReferenceEquals(name, SecurityEventNames.AuthenticationFailure))
+        {
+            return ObservationKind.AuthenticationFailure;
+        }
+
+        if (ReferenceEquals(name, SecurityEventNames.AuthenticationSuccess))
+        {
+            return ObservationKind.AuthenticationSuccess;
+        }
+
+        return name switch
+        {
+            SecurityEventNames.AuthenticationFailure => ObservationKind.AuthenticationFailure,
+            SecurityEventNames.AuthenticationSuccess => ObservationKind.AuthenticationSuccess,
+            SecurityEventNames.AccountRoleGranted or SecurityEventNames.AccountPermissionGranted or SecurityEventNames.AccountCreated or SecurityEventNames.AccountUpdated => ObservationKind.Grant,
+            _ => ObservationKind.None,
+        };
     }
 
     private static SecurityEventRecord ToRecord(DetectedAlert alert, long nowTicks)

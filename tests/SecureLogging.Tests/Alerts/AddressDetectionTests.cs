@@ -1,3 +1,5 @@
+using SecureLogging.Alerts.Detection;
+
 namespace SecureLogging.Tests.Alerts;
 
 public class AddressDetectionTests
@@ -272,5 +274,68 @@ public class AddressDetectionTests
         }
 
         Assert.Empty(h.Alerts);
+    }
+
+    [Fact]
+    public void Stuffing_window_slides_attempts_older_than_fifteen_minutes_no_longer_count()
+    {
+        var options = new SecureLoggingAlertOptions();
+        options.PasswordSpraying.Enabled = false;
+        var h = new EngineHarness(options);
+
+        // 24 single attempts in the first minutes, then a pause: when the 25th comes 15 minutes after the first,
+        // the first has left the window, so only 24 attempts are within it.
+        for (int i = 1; i <= 24; i++)
+        {
+            h.Fail($"leaked{i}", Attacker);
+            h.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        h.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(5 * 24));
+        Assert.Empty(h.Fail("leaked25", Attacker));
+
+        // One more a second later: attempts 2..26 (25 of them) are within 15 minutes of it.
+        h.Advance(TimeSpan.FromSeconds(1));
+        var alert = Assert.Single(h.Fail("leaked26", Attacker));
+        Assert.Equal("alert.credential_stuffing", alert.EventName);
+        Assert.Equal(25, alert["attempt_count"]);
+    }
+
+    [Fact]
+    public void Distributed_brute_force_is_one_alert_plus_periodic_updates_and_a_new_attack_after_a_quiet_window()
+    {
+        var h = new EngineHarness();
+
+        // Two hours of failures 2.5 minutes apart from six rotating ips: never ten within 20 minutes (no plain
+        // brute force), always ten within 30 from at least five ips once it has started.
+        for (int i = 0; i < 48; i++)
+        {
+            h.Fail("root", $"198.51.100.{i % 6}");
+            h.Advance(TimeSpan.FromMinutes(2.5));
+        }
+
+        List<DetectedAlert> first = h.Named("alert.distributed_brute_force").ToList();
+        Assert.Empty(h.Named("alert.brute_force"));
+
+        // Triggers from the 10th failure (22.5 min) to the 48th (117.5 min): 39 triggers, but one alert and one
+        // update per 10-minute update interval (at 32.5, 42.5 … 112.5 min), each counting the 3 triggers it folded in.
+        Assert.Equal(10, first.Count);
+        Assert.Equal(false, first[0]["update"]);
+        Assert.All(first.Skip(1), a => Assert.Equal(true, a["update"]));
+        Assert.Equal(3, first[1]["suppressed_count"]);
+        Assert.Equal(29L, h.Engine.Suppressed);
+
+        // A whole window (30 minutes) without failures ends the attack; the next one is a new alert, not an update.
+        h.Advance(TimeSpan.FromMinutes(31));
+        for (int i = 0; i < 10; i++)
+        {
+            h.Fail("root", $"192.0.2.{i % 5}");
+            h.Advance(TimeSpan.FromMinutes(2.5));
+        }
+
+        List<DetectedAlert> all = h.Named("alert.distributed_brute_force").ToList();
+        Assert.Equal(11, all.Count);
+        Assert.Equal(false, all[^1]["update"]);
+        Assert.Equal(10L, all[^1]["failure_count"]);
     }
 }

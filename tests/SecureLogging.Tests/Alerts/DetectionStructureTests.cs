@@ -77,15 +77,16 @@ public class DetectionStructureTests
     [Fact]
     public void A_full_table_admits_a_repeated_key_over_one_off_keys_and_keeps_it()
     {
-        var table = new BoundedStateTable<AccountFailureState>(64, () => new AccountFailureState(32, 8), EvictionPolicy.LeastFrequent, TimeSpan.FromMinutes(20), new KeyHasher(7));
+        var hasher = new KeyHasher(7);
+        var table = new BoundedStateTable<AccountFailureState>(64, () => new AccountFailureState(32, 8), EvictionPolicy.LeastFrequent, TimeSpan.FromMinutes(20), admissionSketch: true);
         long now = TimeSpan.FromDays(1).Ticks;
         int attackerFailures = 0;
         for (int i = 0; i < 100_000; i++)
         {
-            table.GetOrAdmit("one-off-" + i, now)?.Failures.Add(now);
+            table.GetOrAdmit(hasher.Hash("one-off-" + i), now)?.Failures.Add(now);
             if (i % 5_000 == 2_500)
             {
-                AccountFailureState? attacker = table.GetOrAdmit("attacker", now);
+                AccountFailureState? attacker = table.GetOrAdmit(hasher.Hash("attacker"), now);
                 if (attacker is not null)
                 {
                     attacker.Failures.Add(now);
@@ -96,7 +97,7 @@ public class DetectionStructureTests
 
         Assert.Equal(64, table.Count);
         Assert.True(table.Rejections > 90_000);
-        Assert.NotNull(table.Find("attacker"));
+        Assert.NotNull(table.Find(hasher.Hash("attacker")));
         Assert.True(attackerFailures >= 15, $"attacker tracked with only {attackerFailures} of 20 failures");
     }
 
@@ -104,15 +105,16 @@ public class DetectionStructureTests
     public void A_full_table_of_stale_keys_admits_new_keys_at_once()
     {
         long window = TimeSpan.FromMinutes(20).Ticks;
-        var table = new BoundedStateTable<AccountFailureState>(16, () => new AccountFailureState(10, 8), EvictionPolicy.LeastFrequent, TimeSpan.FromMinutes(20), new KeyHasher(7));
+        var hasher = new KeyHasher(7);
+        var table = new BoundedStateTable<AccountFailureState>(16, () => new AccountFailureState(10, 8), EvictionPolicy.LeastFrequent, TimeSpan.FromMinutes(20), admissionSketch: true);
         long now = TimeSpan.FromDays(1).Ticks;
         for (int i = 0; i < 16; i++)
         {
-            table.GetOrAdmit("old" + i, now)!.Failures.Add(now);
+            table.GetOrAdmit(hasher.Hash("old" + i), now)!.Failures.Add(now);
         }
 
         now += window;
-        Assert.NotNull(table.GetOrAdmit("fresh", now));
+        Assert.NotNull(table.GetOrAdmit(hasher.Hash("fresh"), now));
         Assert.Equal(0, table.Rejections);
     }
 

@@ -110,7 +110,7 @@ internal static class ApiCoverage
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
-                    var api = context.Apis.Find(invocation.TargetMethod, inHandler);
+                    var api = context.Apis.Find(invocation, inHandler);
                     if (api is null && MayWrap(invocation.TargetMethod, start.Compilation.Assembly, resultTypes))
                     {
                         api = summaries.GetWrappedApiOfCall(invocation.TargetMethod, operationContext.CancellationToken);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SecureLogging.Analyzers.Internal.SecurityEvents;
 
@@ -22,10 +23,12 @@ internal sealed class SecurityApiTable
 
     private readonly INamedTypeSymbol? _authenticateResult;
     private readonly INamedTypeSymbol? _passwordHasher;
+    private readonly INamedTypeSymbol? _httpContextExtensions;
 
     public SecurityApiTable(SecurityEventSymbols symbols)
     {
         _authenticateResult = symbols.AuthenticateResult;
+        _httpContextExtensions = symbols.AuthenticationHttpContextExtensions;
 
         Add(symbols.SignInManager, new Dictionary<string, SecurityApi>
         {
@@ -87,6 +90,50 @@ internal sealed class SecurityApiTable
         var verify = new Dictionary<string, SecurityApi> { ["VerifyHashedPassword"] = VerifyHashedPassword };
         Add(symbols.IPasswordHasher, verify);
         Add(symbols.PasswordHasher, verify);
+    }
+
+    /// <summary>
+    /// The API <paramref name="invocation"/> calls, or null: <see cref="Find(IMethodSymbol, bool)"/>, except that a
+    /// <c>HttpContext.SignInAsync/SignOutAsync</c> on one of ASP.NET Core Identity's transient schemes is not one.
+    /// </summary>
+    public SecurityApi? Find(IInvocationOperation invocation, bool inAuthenticationHandler)
+    {
+        var api = Find(invocation.TargetMethod, inAuthenticationHandler);
+        return api is not null && IsTransientSchemeCookie(invocation) ? null : api;
+    }
+
+    /// <summary>
+    /// Identity keeps the external login and the half-done two-factor sign-in in cookies of their own schemes
+    /// (<c>IdentityConstants.ExternalScheme</c>, <c>TwoFactorUserIdScheme</c>, <c>TwoFactorRememberMeScheme</c>). Clearing
+    /// or setting one of them (the Login page's "clear the existing external cookie") signs no user in or out.
+    /// </summary>
+    private bool IsTransientSchemeCookie(IInvocationOperation invocation)
+    {
+        if (!SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).ContainingType?.OriginalDefinition, _httpContextExtensions))
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Name: "scheme" } && IsTransientScheme(argument.Value.WalkDownConversions()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTransientScheme(IOperation scheme)
+    {
+        if (scheme.ConstantValue is { HasValue: true, Value: string text })
+        {
+            return text is "Identity.External" or "Identity.TwoFactorUserId" or "Identity.TwoFactorRememberMe";
+        }
+
+        return scheme is IFieldReferenceOperation { Field: { Name: "ExternalScheme" or "TwoFactorUserIdScheme" or "TwoFactorRememberMeScheme" } field }
+            && field.ContainingType is { Name: "IdentityConstants", ContainingNamespace: { Name: "Identity", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } };
     }
 
     /// <summary>

@@ -3,24 +3,28 @@ namespace SecureLogging.Alerts.Detection;
 /// <summary>
 /// Failed sign-ins from one ip address: the last failure times (credential stuffing's attempt count), and per
 /// account — for the most recently seen distinct accounts — how many failures it had from this address in the
-/// current window (password spraying, credential stuffing). About 1 KB with the defaults.
+/// current window (password spraying, credential stuffing). One object and one array (about 1 KB with the defaults).
 /// </summary>
 internal sealed class AddressFailureState : ITrackedState
 {
-    private readonly ulong[] _accounts;
-    private readonly int[] _attempts;
-    private readonly long[] _firstTicks;
-    private readonly long[] _lastTicks;
+    // Per account entry, side by side so a scan reads consecutive memory: hash, first counted failure, last failure, attempts.
+    private const int Stride = 4;
+    private const int HashAt = 0, FirstAt = 1, LastAt = 2, AttemptsAt = 3;
+
+    private readonly long[] _buffer;
+    private readonly int _accountsStart;
+    private readonly int _accountsLength;
+
     public AddressFailureState(int failureCapacity, int accountCapacity)
     {
-        Failures = new TimestampRing(failureCapacity);
-        _accounts = new ulong[accountCapacity];
-        _attempts = new int[accountCapacity];
-        _firstTicks = new long[accountCapacity];
-        _lastTicks = new long[accountCapacity];
+        _accountsStart = failureCapacity;
+        _accountsLength = accountCapacity * Stride;
+        _buffer = new long[failureCapacity + _accountsLength];
+        Failures = new TimestampRing(_buffer, 0, failureCapacity);
     }
 
-    public TimestampRing Failures { get; }
+    /// <summary>The last failure times (a field: the ring is a struct updated in place).</summary>
+    public TimestampRing Failures;
 
     public FailureRun Run;
 
@@ -35,32 +39,34 @@ internal sealed class AddressFailureState : ITrackedState
     public void AddFailure(ulong accountHash, long nowTicks, long countWindowTicks)
     {
         Failures.Add(nowTicks);
+        long key = unchecked((long)accountHash);
+        Span<long> entries = _buffer.AsSpan(_accountsStart, _accountsLength);
         int oldest = 0;
-        for (int i = 0; i < _accounts.Length; i++)
+        for (int i = 0; i < entries.Length; i += Stride)
         {
-            if (_accounts[i] == accountHash)
+            if (entries[i + HashAt] == key)
             {
-                if (nowTicks - _firstTicks[i] >= countWindowTicks)
+                if (nowTicks - entries[i + FirstAt] >= countWindowTicks)
                 {
-                    _firstTicks[i] = nowTicks;
-                    _attempts[i] = 0;
+                    entries[i + FirstAt] = nowTicks;
+                    entries[i + AttemptsAt] = 0;
                 }
 
-                _attempts[i]++;
-                _lastTicks[i] = nowTicks;
+                entries[i + AttemptsAt]++;
+                entries[i + LastAt] = nowTicks;
                 return;
             }
 
-            if (_lastTicks[i] < _lastTicks[oldest])
+            if (entries[i + LastAt] < entries[oldest + LastAt])
             {
                 oldest = i;
             }
         }
 
-        _accounts[oldest] = accountHash;
-        _attempts[oldest] = 1;
-        _firstTicks[oldest] = nowTicks;
-        _lastTicks[oldest] = nowTicks;
+        entries[oldest + HashAt] = key;
+        entries[oldest + AttemptsAt] = 1;
+        entries[oldest + FirstAt] = nowTicks;
+        entries[oldest + LastAt] = nowTicks;
     }
 
     /// <summary>
@@ -70,30 +76,28 @@ internal sealed class AddressFailureState : ITrackedState
     /// </summary>
     public int CountAccounts(long nowTicks, long windowTicks, int maxAttemptsPerAccount, out int attempts)
     {
+        ReadOnlySpan<long> entries = _buffer.AsSpan(_accountsStart, _accountsLength);
         int n = 0;
-        attempts = 0;
-        for (int i = 0; i < _accounts.Length; i++)
+        long sum = 0;
+        for (int i = 0; i < entries.Length; i += Stride)
         {
-            if (_accounts[i] != 0 && nowTicks - _lastTicks[i] < windowTicks && _attempts[i] <= maxAttemptsPerAccount)
+            if (entries[i + HashAt] != 0 && nowTicks - entries[i + LastAt] < windowTicks && entries[i + AttemptsAt] <= maxAttemptsPerAccount)
             {
                 n++;
-                attempts += _attempts[i];
+                sum += entries[i + AttemptsAt];
             }
         }
 
+        attempts = (int)sum;
         return n;
     }
 
     public void Reset()
     {
+        Array.Clear(_buffer);
         Failures.Clear();
-        Array.Clear(_accounts);
-        Array.Clear(_attempts);
-        Array.Clear(_firstTicks);
-        Array.Clear(_lastTicks);
         Run = default;
         Spraying.Reset();
         Stuffing.Reset();
     }
-
 }

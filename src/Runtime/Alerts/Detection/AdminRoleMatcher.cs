@@ -9,8 +9,14 @@ namespace SecureLogging.Alerts.Detection;
 /// </summary>
 internal sealed class AdminRoleMatcher
 {
-    private readonly HashSet<string> _exact = new(StringComparer.Ordinal);
+    /// <summary>Role names up to this long are normalized on the stack; longer ones (rare) into an array.</summary>
+    private const int StackLength = 256;
+
+    // Exact names by hash of their normalized form, so a role is looked up from a stack buffer without building a
+    // string; the names themselves settle a (vanishingly unlikely) hash collision.
+    private readonly Dictionary<ulong, string[]> _exact = new();
     private readonly List<string> _patterns = new();
+    private readonly KeyHasher _hasher = new(0x5EC0_4E17_A1E4_7001UL);
 
     public AdminRoleMatcher(IEnumerable<string> names)
     {
@@ -28,7 +34,15 @@ internal sealed class AdminRoleMatcher
             }
             else if (normalized.Length > 0)
             {
-                _exact.Add(normalized);
+                ulong hash = _hasher.Hash(normalized);
+                if (!_exact.TryGetValue(hash, out string[]? same))
+                {
+                    _exact[hash] = new[] { normalized };
+                }
+                else if (Array.IndexOf(same, normalized) < 0)
+                {
+                    _exact[hash] = same.Append(normalized).ToArray();
+                }
             }
         }
     }
@@ -40,10 +54,17 @@ internal sealed class AdminRoleMatcher
             return false;
         }
 
-        string normalized = Normalize(role, keepStar: false);
-        if (_exact.Contains(normalized))
+        Span<char> buffer = role.Length <= StackLength ? stackalloc char[StackLength] : new char[role.Length];
+        ReadOnlySpan<char> normalized = buffer.Slice(0, Normalize(role, buffer));
+        if (_exact.TryGetValue(_hasher.Hash(normalized), out string[]? candidates))
         {
-            return true;
+            foreach (string candidate in candidates)
+            {
+                if (normalized.SequenceEqual(candidate))
+                {
+                    return true;
+                }
+            }
         }
 
         foreach (string pattern in _patterns)
@@ -71,8 +92,23 @@ internal sealed class AdminRoleMatcher
         return builder.ToString();
     }
 
+    /// <summary>The same normalization (no stars) into <paramref name="destination"/>, at least as long as <paramref name="name"/>.</summary>
+    private static int Normalize(string name, Span<char> destination)
+    {
+        int n = 0;
+        foreach (char c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                destination[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return n;
+    }
+
     // Greedy matching with backtracking to the last '*': linear in practice, no regex.
-    private static bool WildcardMatch(string pattern, string text)
+    private static bool WildcardMatch(string pattern, ReadOnlySpan<char> text)
     {
         int p = 0, t = 0, star = -1, mark = 0;
         while (t < text.Length)

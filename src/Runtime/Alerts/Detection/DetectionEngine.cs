@@ -72,7 +72,7 @@ internal sealed class DetectionEngine
             () => new AccountFailureState(failureCapacity, perAccountAddresses),
             EvictionPolicy.LeastFrequent,
             TimeSpan.FromTicks(_accountWindow),
-            _hasher);
+            admissionSketch: true);
 
         int addressCapacity = _stuffAttempts;
         int perAddressAccounts = options.MaxAccountsPerIpAddress;
@@ -81,7 +81,7 @@ internal sealed class DetectionEngine
             () => new AddressFailureState(addressCapacity, perAddressAccounts),
             EvictionPolicy.LeastFrequent,
             TimeSpan.FromTicks(_addressWindow),
-            _hasher);
+            admissionSketch: true);
 
         int userAddresses = options.UnusualAccess.MaxIpAddressesPerUser;
         int userAgents = options.UnusualAccess.MaxUserAgentsPerUser;
@@ -107,6 +107,9 @@ internal sealed class DetectionEngine
 
     public BoundedStateTable<UserAccessHistory> Users => _users;
 
+    /// <summary>The hash the tables key <paramref name="key"/> by (cut to <see cref="MaxKeyLength"/> like every key).</summary>
+    public ulong HashKey(string key) => _hasher.Hash(KeySpan(key));
+
     /// <summary>Runs every detection over one observation, appending any alert raised to <paramref name="alerts"/>.</summary>
     public void Observe(in SecurityObservation observation, long nowTicks, List<DetectedAlert> alerts)
     {
@@ -127,24 +130,28 @@ internal sealed class DetectionEngine
 
     private void OnFailure(in SecurityObservation o, long now, List<DetectedAlert> alerts)
     {
-        string? account = Key(o.Account);
+        string? account = o.Account;
         if (account is null)
         {
             // A failure with no account (an invalid bearer token, say) says nothing about any of the detections.
             return;
         }
 
-        string? ip = Key(o.IpAddress);
+        // Each key is hashed once; the tables and per-key sets hold only hashes, and a key string is cut (Key) only
+        // when an alert names it.
+        ulong accountHash = _hasher.Hash(KeySpan(account));
+        string? ip = string.IsNullOrEmpty(o.IpAddress) ? null : o.IpAddress;
+        ulong ipHash = ip is null ? 0 : _hasher.Hash(KeySpan(ip));
         if (_bruteForce || _distributed)
         {
-            AccountFailureState? state = _accounts.GetOrAdmit(account, now);
+            AccountFailureState? state = _accounts.GetOrAdmit(accountHash, now);
             if (state is not null)
             {
                 state.Failures.Add(now);
                 state.Run.Add(now, _accountWindow);
-                if (ip is not null)
+                if (ipHash != 0)
                 {
-                    state.Addresses.Touch(_hasher.Hash(ip), now);
+                    state.Addresses.Touch(ipHash, now);
                 }
 
                 if (_bruteForce && state.Failures.HasAtLeast(_bfFailures, now, _bfWindow))
@@ -165,10 +172,10 @@ internal sealed class DetectionEngine
 
         if ((_spraying || _stuffing) && ip is not null)
         {
-            AddressFailureState? state = _addresses.GetOrAdmit(ip, now);
+            AddressFailureState? state = _addresses.GetOrAdmit(ipHash, now);
             if (state is not null)
             {
-                state.AddFailure(_hasher.Hash(account), now, _addressWindow);
+                state.AddFailure(accountHash, now, _addressWindow);
                 state.Run.Add(now, _addressWindow);
                 if (_spraying)
                 {
@@ -193,16 +200,17 @@ internal sealed class DetectionEngine
 
     private void OnSuccess(in SecurityObservation o, long now, List<DetectedAlert> alerts)
     {
-        string? account = Key(o.Account);
+        string? account = o.Account;
         if (account is null)
         {
             return;
         }
 
+        ulong accountHash = _hasher.Hash(KeySpan(account));
         if (_bruteForce)
         {
             // Only an account already tracked for failures can have failed before: no slot is taken for successes.
-            AccountFailureState? state = _accounts.Find(account);
+            AccountFailureState? state = _accounts.Find(accountHash);
             if (state is not null)
             {
                 long since = Math.Max(state.LastSuccessTicks, now - _bfWindow);
@@ -211,7 +219,7 @@ internal sealed class DetectionEngine
                 {
                     var fields = new List<KeyValuePair<string, object?>>
                     {
-                        new("account", account),
+                        new("account", Key(account)),
                         new("detection", "failures_then_success"),
                         new("failure_count", failures),
                         new("threshold", _bfBeforeSuccess),
@@ -239,22 +247,22 @@ internal sealed class DetectionEngine
 
         if (_unusual)
         {
-            OnSuccessHistory(o, account, now, alerts);
+            OnSuccessHistory(o, account, accountHash, now, alerts);
         }
     }
 
-    private void OnSuccessHistory(in SecurityObservation o, string account, long now, List<DetectedAlert> alerts)
+    private void OnSuccessHistory(in SecurityObservation o, string account, ulong accountHash, long now, List<DetectedAlert> alerts)
     {
-        UserAccessHistory? history = _users.GetOrAdmit(account, now);
+        UserAccessHistory? history = _users.GetOrAdmit(accountHash, now);
         if (history is null)
         {
             return;
         }
 
-        string? ip = Key(o.IpAddress);
-        string? agent = Key(o.UserAgent);
-        ulong ipHash = ip is null ? 0 : _hasher.Hash(ip);
-        ulong agentHash = agent is null ? 0 : _hasher.Hash(agent);
+        string? ip = string.IsNullOrEmpty(o.IpAddress) ? null : o.IpAddress;
+        string? agent = string.IsNullOrEmpty(o.UserAgent) ? null : o.UserAgent;
+        ulong ipHash = ip is null ? 0 : _hasher.Hash(KeySpan(ip));
+        ulong agentHash = agent is null ? 0 : _hasher.Hash(KeySpan(agent));
         long previous = history.LastSuccessTicks;
 
         // Only a user with an earlier success in the history can look unusual; anyone else (new, forgotten,
@@ -273,7 +281,7 @@ internal sealed class DetectionEngine
                     string what = newAddress && newAgent ? "an ip address and a user agent" : newAddress ? "an ip address" : "a user agent";
                     var fields = new List<KeyValuePair<string, object?>>
                     {
-                        new("account", account),
+                        new("account", Key(account)),
                         new("detection", newAddress && newAgent ? "new_ip_address_and_user_agent" : newAddress ? "new_ip_address" : "new_user_agent"),
                         new("new_ip_address", newAddress),
                         new("new_user_agent", newAgent),
@@ -331,7 +339,9 @@ internal sealed class DetectionEngine
         }
 
         // The same grant repeated (a retry loop, a re-run script) is one alert plus updates, not one per call.
-        string key = Key(string.Concat(o.UserId, "\u001f", o.TargetUserId ?? o.Account, "\u001f", granted))!;
+        ulong key = _hasher.Combine(
+            _hasher.Combine(_hasher.Hash(KeySpan(o.UserId)), _hasher.Hash(KeySpan(o.TargetUserId ?? o.Account))),
+            _hasher.Hash(KeySpan(granted)));
         GrantThrottleState? state = _grants.GetOrAdmit(key, now);
         ThrottleDecision decision = ThrottleDecision.Alert;
         int suppressed = 0;
@@ -383,7 +393,7 @@ internal sealed class DetectionEngine
 
         var fields = new List<KeyValuePair<string, object?>>
         {
-            new("account", account),
+            new("account", Key(account)),
             new("detection", "failure_threshold"),
             new("failure_count", state.Run.Count),
             new("threshold", _bfFailures),
@@ -415,7 +425,7 @@ internal sealed class DetectionEngine
 
         var fields = new List<KeyValuePair<string, object?>>
         {
-            new("account", account),
+            new("account", Key(account)),
             new("detection", "many_ip_addresses"),
             new("failure_count", state.Run.Count),
             new("ip_address_count", addresses),
@@ -467,7 +477,7 @@ internal sealed class DetectionEngine
             o,
             null,
             null,
-            ip,
+            Key(ip),
             fields));
     }
 
@@ -502,7 +512,7 @@ internal sealed class DetectionEngine
             o,
             null,
             null,
-            ip,
+            Key(ip),
             fields));
     }
 
@@ -533,6 +543,17 @@ internal sealed class DetectionEngine
         }
 
         return value.Length <= MaxKeyLength ? value : value.Substring(0, MaxKeyLength);
+    }
+
+    /// <summary>The part of a key that is hashed: attacker-chosen strings are cut at <see cref="MaxKeyLength"/>.</summary>
+    private static ReadOnlySpan<char> KeySpan(string? value)
+    {
+        if (value is null)
+        {
+            return ReadOnlySpan<char>.Empty;
+        }
+
+        return value.Length <= MaxKeyLength ? value.AsSpan() : value.AsSpan(0, MaxKeyLength);
     }
 
     private static long Seconds(long ticks) => ticks / TimeSpan.TicksPerSecond;

@@ -22,9 +22,12 @@ internal sealed class KeyHasher
 
     public KeyHasher(ulong seed) => _seed = seed;
 
-    public ulong Hash(string value)
+    public ulong Hash(string value) => Hash(value.AsSpan());
+
+    /// <summary>The hash of <paramref name="value"/>; never 0 (the "empty slot" marker of the per-key structures).</summary>
+    public ulong Hash(ReadOnlySpan<char> value)
     {
-        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(value.AsSpan());
+        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(value);
         ulong h = _seed ^ ((ulong)bytes.Length * Prime1);
         while (bytes.Length >= 8)
         {
@@ -45,6 +48,16 @@ internal sealed class KeyHasher
 
         // 0 is the "empty slot" marker in the per-key structures.
         ulong result = Finalize(h);
+        return result == 0 ? 1 : result;
+    }
+
+    /// <summary>
+    /// One key from two hashes, order-sensitive (<c>Combine(a, b) != Combine(b, a)</c>); never 0. Lets a compound key
+    /// (actor, target, role) be hashed without building a string.
+    /// </summary>
+    public ulong Combine(ulong first, ulong second)
+    {
+        ulong result = Finalize(Round(Round(_seed ^ Prime2, first), second));
         return result == 0 ? 1 : result;
     }
 

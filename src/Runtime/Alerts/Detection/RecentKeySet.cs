@@ -5,47 +5,67 @@ namespace SecureLogging.Alerts.Detection;
 /// a new key replaces the least recently seen one. "At least k distinct keys within window w" is exact with k slots
 /// or more, since the k most recently seen keys are always kept.
 /// </summary>
-internal sealed class RecentKeySet
+/// <remarks>
+/// A view over a range of a buffer its owner shares with its other per-key structures (see <see cref="TimestampRing"/>):
+/// each slot is a (hash, last seen) pair side by side, so a scan reads consecutive memory.
+/// </remarks>
+internal readonly struct RecentKeySet
 {
-    private readonly ulong[] _hashes;
-    private readonly long[] _lastSeen;
+    private readonly long[] _data;
+    private readonly int _start;
+    private readonly int _capacity;
 
+    /// <summary>A set with a buffer of its own.</summary>
     public RecentKeySet(int capacity)
+        : this(new long[Length(capacity)], 0, capacity)
     {
-        _hashes = new ulong[capacity];
-        _lastSeen = new long[capacity];
     }
 
-    /// <summary>Records <paramref name="hash"/> as seen at <paramref name="nowTicks"/>.</summary>
+    /// <summary>A set over <paramref name="buffer"/>[<paramref name="start"/> .. + <see cref="Length"/>(<paramref name="capacity"/>)).</summary>
+    public RecentKeySet(long[] buffer, int start, int capacity)
+    {
+        _data = buffer;
+        _start = start;
+        _capacity = capacity;
+    }
+
+    /// <summary>Buffer entries a set of <paramref name="capacity"/> keys needs.</summary>
+    public static int Length(int capacity) => capacity * 2;
+
+    /// <summary>Records <paramref name="hash"/> (nonzero) as seen at <paramref name="nowTicks"/>.</summary>
     public void Touch(ulong hash, long nowTicks)
     {
+        long key = unchecked((long)hash);
+        Span<long> data = _data.AsSpan(_start, _capacity * 2);
         int oldest = 0;
-        for (int i = 0; i < _hashes.Length; i++)
+        for (int i = 0; i < data.Length; i += 2)
         {
-            if (_hashes[i] == hash)
+            if (data[i] == key)
             {
-                _lastSeen[i] = nowTicks;
+                data[i + 1] = nowTicks;
                 return;
             }
 
-            if (_lastSeen[i] < _lastSeen[oldest])
+            if (data[i + 1] < data[oldest + 1])
             {
                 oldest = i;
             }
         }
 
-        _hashes[oldest] = hash;
-        _lastSeen[oldest] = nowTicks;
+        data[oldest] = key;
+        data[oldest + 1] = nowTicks;
     }
 
     /// <summary>Whether <paramref name="hash"/> was seen within the window ending at <paramref name="nowTicks"/>.</summary>
     public bool Contains(ulong hash, long nowTicks, long windowTicks)
     {
-        for (int i = 0; i < _hashes.Length; i++)
+        long key = unchecked((long)hash);
+        ReadOnlySpan<long> data = _data.AsSpan(_start, _capacity * 2);
+        for (int i = 0; i < data.Length; i += 2)
         {
-            if (_hashes[i] == hash)
+            if (data[i] == key)
             {
-                return nowTicks - _lastSeen[i] < windowTicks;
+                return nowTicks - data[i + 1] < windowTicks;
             }
         }
 
@@ -55,10 +75,11 @@ internal sealed class RecentKeySet
     /// <summary>Distinct keys seen within the window ending at <paramref name="nowTicks"/>.</summary>
     public int CountWithin(long nowTicks, long windowTicks)
     {
+        ReadOnlySpan<long> data = _data.AsSpan(_start, _capacity * 2);
         int n = 0;
-        for (int i = 0; i < _hashes.Length; i++)
+        for (int i = 0; i < data.Length; i += 2)
         {
-            if (_hashes[i] != 0 && nowTicks - _lastSeen[i] < windowTicks)
+            if (data[i] != 0 && nowTicks - data[i + 1] < windowTicks)
             {
                 n++;
             }
@@ -67,9 +88,5 @@ internal sealed class RecentKeySet
         return n;
     }
 
-    public void Clear()
-    {
-        Array.Clear(_hashes);
-        Array.Clear(_lastSeen);
-    }
+    public void Clear() => Array.Clear(_data, _start, _capacity * 2);
 }

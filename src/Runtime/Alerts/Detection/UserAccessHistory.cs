@@ -2,19 +2,23 @@ namespace SecureLogging.Alerts.Detection;
 
 /// <summary>
 /// One user's recent successful sign-ins: the ip addresses and user agents they came from (hashes, most recent
-/// first kept) and when the last one was. About 300 bytes with the defaults.
+/// first kept) and when the last one was. One object and one array (about 300 bytes with the defaults).
 /// </summary>
 internal sealed class UserAccessHistory : ITrackedState
 {
+    private readonly long[] _buffer;
+
     public UserAccessHistory(int addressCapacity, int userAgentCapacity)
     {
-        Addresses = new RecentKeySet(addressCapacity);
-        UserAgents = new RecentKeySet(userAgentCapacity);
+        int addresses = RecentKeySet.Length(addressCapacity);
+        _buffer = new long[addresses + RecentKeySet.Length(userAgentCapacity)];
+        Addresses = new RecentKeySet(_buffer, 0, addressCapacity);
+        UserAgents = new RecentKeySet(_buffer, addresses, userAgentCapacity);
     }
 
-    public RecentKeySet Addresses { get; }
+    public readonly RecentKeySet Addresses;
 
-    public RecentKeySet UserAgents { get; }
+    public readonly RecentKeySet UserAgents;
 
     public long LastSuccessTicks;
 
@@ -22,10 +26,8 @@ internal sealed class UserAccessHistory : ITrackedState
 
     public void Reset()
     {
-        Addresses.Clear();
-        UserAgents.Clear();
+        Array.Clear(_buffer);
         LastSuccessTicks = 0;
         Unusual.Reset();
     }
-
 }

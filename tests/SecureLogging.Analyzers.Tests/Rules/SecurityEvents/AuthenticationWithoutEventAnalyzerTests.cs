@@ -147,6 +147,39 @@ public class AuthenticationWithoutEventAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("SignOutAsync", "signs a user out"));
     }
 
+    /// <summary>
+    /// Clearing Identity's external-login or two-factor cookie (the stock Login page's OnGetAsync, after linking an
+    /// external login) signs nobody out; a sign-out of the application cookie still is one.
+    /// </summary>
+    [Fact]
+    public async Task ClearingIdentityTransientCookiesIsNotALogout()
+    {
+        var source = Usings + """
+            public class LoginModel : PageModel
+            {
+                public async Task OnGetAsync()
+                {
+                    // Clear the existing external cookie to ensure a clean login process
+                    await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+                    await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+                    await HttpContext.SignOutAsync("Identity.TwoFactorRememberMe");
+                }
+
+                public async Task<IActionResult> OnPostLogoutAsync()
+                {
+                    await {|#0:HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme)|};
+                    await {|#1:HttpContext.SignOutAsync()|};
+                    return RedirectToPage("/Index");
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("SignOutAsync", "signs a user out"),
+            Verify.Diagnostic("SL2001").WithLocation(1).WithArguments("SignOutAsync", "signs a user out"));
+    }
+
     [Fact]
     public async Task VocabularyEventIdsAndLoggerMessageEventNamesAreEvents()
     {
