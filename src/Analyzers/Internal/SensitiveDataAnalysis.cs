@@ -70,7 +70,7 @@ internal sealed class SensitiveDataAnalysis
         var findings = ImmutableArray<Finding>.Empty;
         if (Recognizer.TryRecognize(invocation, out var call) && call is not null && call.Values.Length > 0)
         {
-            findings = SensitiveValueJudge.Judge(call, ClassifierFor(options, invocation.Syntax.SyntaxTree));
+            findings = SensitiveValueJudge.Judge(call, Logging, ClassifierFor(options, invocation.Syntax.SyntaxTree));
         }
 
         return _findings.GetOrAdd(invocation.Syntax, findings);

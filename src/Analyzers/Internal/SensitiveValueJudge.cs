@@ -13,15 +13,14 @@ namespace SecureLogging.Analyzers.Internal;
 /// </summary>
 internal static class SensitiveValueJudge
 {
-    public static ImmutableArray<Finding> Judge(LoggingCall call, SensitivityClassifier classifier)
+    public static ImmutableArray<Finding> Judge(LoggingCall call, LoggingSymbols symbols, SensitivityClassifier classifier)
     {
         ImmutableArray<Finding>.Builder? findings = null;
         foreach (var value in call.Values)
         {
             // The value goes to a parameter that is itself sensitive: reported once, inside the wrapper or at the
             // [LoggerMessage] declaration; a classified [LoggerMessage] parameter is redaction's business (SL4003).
-            if (value.TargetParameter is { } target &&
-                (classifier.JudgeSymbol(target, target.Type).IsSensitive || classifier.IsClassified(target)))
+            if (value.TargetParameter is { } target && IsReportedAtDeclaration(target, symbols, classifier))
             {
                 continue;
             }
@@ -106,6 +105,29 @@ internal static class SensitiveValueJudge
 
         return findings?.ToImmutable() ?? ImmutableArray<Finding>.Empty;
     }
+
+    /// <summary>
+    /// True when a diagnostic about the parameter is reported where it is declared, so its call sites stay quiet: a
+    /// sensitive or classified parameter, or a <c>[LoggerMessage]</c> parameter whose object the declaration reports.
+    /// </summary>
+    private static bool IsReportedAtDeclaration(IParameterSymbol parameter, LoggingSymbols symbols, SensitivityClassifier classifier)
+    {
+        if (classifier.JudgeSymbol(parameter, parameter.Type).IsSensitive || classifier.IsClassified(parameter))
+        {
+            return true;
+        }
+
+        return parameter.ContainingSymbol is IMethodSymbol method &&
+               LoggerMessageMethods.IsLoggerMessageMethod(method, symbols) &&
+               DeclarationMode(method, parameter, symbols) is { } mode &&
+               classifier.Objects.Inspect(parameter.Type, mode).IsSensitive;
+    }
+
+    /// <summary>How a <c>[LoggerMessage]</c> parameter's members reach the log: destructured, [LogProperties], or a record's ToString().</summary>
+    private static ObjectMode? DeclarationMode(IMethodSymbol method, IParameterSymbol parameter, LoggingSymbols symbols)
+        => LoggerMessageMethods.DestructuredPlaceholders(method, symbols).Contains(parameter.Name) || HasLogProperties(parameter)
+            ? ObjectMode.Destructured
+            : RecordMode(parameter.Type);
 
     /// <summary>The parameters of a <c>[LoggerMessage]</c> method declaration that are sensitive (reported at the parameter).</summary>
     public static ImmutableArray<Finding> JudgeLoggerMessageMethod(IMethodSymbol method, LoggingCallRecognizer recognizer, SensitivityClassifier classifier)

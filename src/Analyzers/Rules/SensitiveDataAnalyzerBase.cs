@@ -52,7 +52,9 @@ public abstract class SensitiveDataAnalyzerBase : DiagnosticAnalyzer
                 symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    if (method.Parameters.Length == 0 || method.DeclaringSyntaxReferences.Length == 0 ||
+                    // The implementation part of a partial [LoggerMessage] method (normally generated) repeats the
+                    // declaration: the diagnostic belongs to the declaration the developer wrote.
+                    if (method.Parameters.Length == 0 || method.DeclaringSyntaxReferences.Length == 0 || method.PartialDefinitionPart is not null ||
                         !LoggerMessageMethods.IsLoggerMessageMethod(method, analysis.Logging))
                     {
                         return;

@@ -52,10 +52,10 @@ public sealed class AccountController : Controller
         if (result.IsLockedOut)
         {
             _logger.LogWarning("Account locked out: {Email}", model.Email); // expect: SL1003
-            _logger.LogWarning($"Account locked out after wrong password {model.Password}"); // expect: SL1001
+            _logger.LogWarning($"Account locked out after wrong password {model.Password}"); // expect: SL1001, SL3001
         }
 
-        _logger.LogWarning("Invalid login for " + model.Email); // expect: SL1003
+        _logger.LogWarning("Invalid login for " + model.Email); // expect: SL1003, SL3001
         _logger.LogWarning("Login failed: requires two factor = {TwoFactor}", result.RequiresTwoFactor);
         _logger.LogWarning("Login failed, attempts remaining unknown, result {Result}", result);
         return View(model);

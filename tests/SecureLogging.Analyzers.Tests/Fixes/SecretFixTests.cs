@@ -483,7 +483,7 @@ public class LoggerMessageParameterFixTests
             }
             """;
 
-        // A solution-wide edit: offered as a single fix; Fix All (per document) leaves it alone.
-        await FixTest.VerifyAsync<DoNotLogSecretsAnalyzer>(source, fixedSource, FixTest.Protect, withRuntime: true, fixAll: false);
+        // A solution-wide edit, offered as a single fix and applied by Fix All in document, project and solution.
+        await FixTest.VerifyAsync<DoNotLogSecretsAnalyzer>(source, fixedSource, FixTest.Protect, withRuntime: true, fixAll: true);
     }
 }

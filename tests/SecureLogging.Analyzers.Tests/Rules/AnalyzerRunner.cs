@@ -33,11 +33,10 @@ internal static class AnalyzerRunner
             throw new InvalidOperationException("The source does not compile:\n" + string.Join("\n", errors.Take(20)));
         }
 
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        var options = editorConfig is null
+            ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)
+            : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new EditorConfigOptionsProvider(editorConfig));
         var withAnalyzers = compilation.WithAnalyzers(analyzers.ToImmutableArray(), options);
-        var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
-        var exceptions = result.AnalyzerTelemetryInfo.Count;
-        _ = exceptions;
         var all = await withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None);
         var failures = all.Where(d => d.Id == "AD0001").ToList();
         if (failures.Count > 0)
@@ -46,5 +45,40 @@ internal static class AnalyzerRunner
         }
 
         return all.Where(d => d.Id.StartsWith("SL", StringComparison.Ordinal)).ToImmutableArray();
+    }
+
+    /// <summary>The <c>key = value</c> lines of an .editorconfig text, applied to every file (sections are ignored).</summary>
+    private sealed class EditorConfigOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options;
+
+        public EditorConfigOptionsProvider(string editorConfig)
+        {
+            var values = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var raw in editorConfig.Split('\n'))
+            {
+                var line = raw.Trim();
+                var equals = line.IndexOf('=', StringComparison.Ordinal);
+                if (line.Length == 0 || line[0] is '#' or ';' or '[' || equals < 0)
+                {
+                    continue;
+                }
+
+                values[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+            }
+
+            _options = new Options(values.ToImmutable());
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
     }
 }

@@ -84,12 +84,7 @@ internal sealed class NameClassifier
 
     private static int TrailingDropLength(List<string> words, int count)
     {
-        var last = words[count - 1];
-        if (IsDigits(last))
-        {
-            return 1;
-        }
-
+        // Phrases first: "base64" is split into base, 64, and dropping the digits alone would leave "base".
         foreach (var drop in TrailingDrops)
         {
             if (drop.Length > count)
@@ -109,7 +104,7 @@ internal sealed class NameClassifier
             }
         }
 
-        return 0;
+        return IsDigits(words[count - 1]) ? 1 : 0;
     }
 
     private static bool IsDigits(string word)

@@ -12,6 +12,17 @@ internal sealed partial class SensitivityClassifier
         var result = Verdict.Unknown;
         foreach (var operation in root.Descendants())
         {
+            if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Out } output && IsLocal(output.Value, local))
+            {
+                var byOut = OutValue(output, local.Type);
+                if (byOut.IsSensitive && byOut.Kind.IsStrongerThan(result.Kind))
+                {
+                    result = byOut.WithReason("receives " + Display.Of(output.Parent?.Syntax ?? output.Syntax) + ", which " + byOut.Reason);
+                }
+
+                continue;
+            }
+
             IOperation? assigned = operation switch
             {
                 IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
@@ -32,6 +43,39 @@ internal sealed partial class SensitivityClassifier
         }
 
         return result;
+    }
+
+    private static bool IsLocal(IOperation? value, ILocalSymbol local)
+    {
+        if (value is IDeclarationExpressionOperation declaration)
+        {
+            value = declaration.Expression;
+        }
+
+        return value is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+    }
+
+    /// <summary><c>headers.TryGetValue("X-Api-Key", out var key)</c> reads the same value as <c>headers["X-Api-Key"]</c>.</summary>
+    private Verdict OutValue(IArgumentOperation output, ITypeSymbol? localType)
+    {
+        if (output.Parent is not IInvocationOperation invocation || !invocation.TargetMethod.Name.StartsWith("TryGet", System.StringComparison.Ordinal))
+        {
+            return Verdict.Unknown;
+        }
+
+        string? key = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { RefKind: RefKind.None } && argument.Value.ConstantString() is { } constant)
+            {
+                key = constant;
+                break;
+            }
+        }
+
+        var receiverType = invocation.Instance?.Type ??
+            (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WalkDownConversions().Type : null);
+        return KeyedValue(receiverType, key, localType);
     }
 
     private Verdict JudgeInvocation(IInvocationOperation invocation, int depth)
@@ -64,6 +108,12 @@ internal sealed partial class SensitivityClassifier
         var methodName = method.Name.EndsWith("Async", System.StringComparison.Ordinal) && method.Name.Length > 5
             ? method.Name.Substring(0, method.Name.Length - 5)
             : method.Name;
+        // CountRecoveryCodesAsync() is how many there are, as recoveryCodeCount would be.
+        if (IsCount(methodName) && TypeRules.Classify(Awaited(invocation.Type), Symbols) == TypeClass.Numeric)
+        {
+            return Verdict.Excluded;
+        }
+
         var byName = TypeRules.Apply(Verdict.FromName(Names.Classify(methodName)), invocation.Type, Symbols);
         if (byName.IsSensitive)
         {
@@ -97,6 +147,16 @@ internal sealed partial class SensitivityClassifier
 
         return Verdict.Unknown;
     }
+
+    /// <summary>The T of Task&lt;T&gt; / ValueTask&lt;T&gt;, else the type itself.</summary>
+    private static ITypeSymbol? Awaited(ITypeSymbol? type)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task &&
+           task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+            ? task.TypeArguments[0]
+            : type;
+
+    private static bool IsCount(string methodName)
+        => methodName.StartsWith("Count", System.StringComparison.Ordinal) && (methodName.Length == 5 || char.IsUpper(methodName[5]));
 
     private static bool IsEncodingOrStringCombination(IMethodSymbol method)
     {
@@ -148,13 +208,21 @@ internal sealed partial class SensitivityClassifier
     /// <summary>A configuration key is secret when any <c>:</c>-separated segment names a secret (<c>ConnectionStrings:Orders</c>, <c>Jwt:SigningKey</c>).</summary>
     private Verdict ConfigurationKey(string key)
     {
-        foreach (var segment in key.Split(':'))
+        var segments = key.Split(':');
+        foreach (var segment in segments)
         {
             var name = Names.Classify(segment);
             if (name.IsSensitive && name.Kind.Category() == SensitiveCategory.Secret)
             {
                 return Verdict.Sensitive(name.Kind, "is the configuration value '" + key + "', which names " + Verdict.Article(name.Phrase!), name.Phrase);
             }
+        }
+
+        // A section's bare "Key" (Jwt:Key, Stripe:Key, Encryption:Key) is the section's key material: the way
+        // applications and the ASP.NET Core templates name a signing or API key in configuration.
+        if (segments.Length > 1 && string.Equals(segments[segments.Length - 1].Trim(), "Key", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return Verdict.Sensitive(SensitiveKind.Secret, "is the configuration value '" + key + "', the key of the '" + segments[segments.Length - 2] + "' section", "secret key");
         }
 
         return Verdict.Unknown;

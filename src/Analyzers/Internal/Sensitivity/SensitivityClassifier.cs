@@ -199,27 +199,41 @@ internal sealed partial class SensitivityClassifier
             return JudgeMember(reference, property, depth);
         }
 
-        var receiverType = reference.Instance?.Type;
         var key = reference.Arguments.Length == 1 ? reference.Arguments[0].Value.ConstantString() : null;
+        var byKey = KeyedValue(reference.Instance?.Type, key, reference.Type);
+        if (byKey.IsSensitive || byKey.IsExcluded || key is not null)
+        {
+            return byKey;
+        }
+
+        // A non-constant index into a sensitive collection: tokens[i].
+        return reference.Instance is null ? Verdict.Unknown : Derived(Judge(reference.Instance, depth + 1), reference.Instance, reference.Type);
+    }
+
+    /// <summary>
+    /// A value read from a keyed collection — <c>Headers["Authorization"]</c>, <c>Form["password"]</c>, a request
+    /// cookie, a configuration key — by the indexer or by <c>TryGetValue(key, out value)</c>, judged by its key.
+    /// </summary>
+    private Verdict KeyedValue(ITypeSymbol? receiverType, string? key, ITypeSymbol? valueType)
+    {
         if (SensitivitySymbols.IsOrInherits(receiverType, Symbols.RequestCookieCollection))
         {
             return Verdict.Sensitive(SensitiveKind.Secret, key is null ? "is a request cookie" : "is the request cookie '" + key + "'", "cookie");
         }
 
-        if (key is not null && SensitivitySymbols.IsOrInherits(receiverType, Symbols.Configuration))
+        if (key is null)
         {
-            return TypeRules.Apply(ConfigurationKey(key), reference.Type, Symbols);
+            return Verdict.Unknown;
         }
 
-        if (key is not null)
+        if (SensitivitySymbols.IsOrInherits(receiverType, Symbols.Configuration))
         {
-            var name = Names.Classify(key);
-            var byKey = TypeRules.Apply(Verdict.FromName(name), reference.Type, Symbols);
-            return byKey.IsSensitive ? byKey.WithReason("is read with the key \"" + key + "\", which names " + Verdict.Article(name.Phrase!)) : byKey;
+            return TypeRules.Apply(ConfigurationKey(key), valueType, Symbols);
         }
 
-        // A non-constant index into a sensitive collection: tokens[i].
-        return reference.Instance is null ? Verdict.Unknown : Derived(Judge(reference.Instance, depth + 1), reference.Instance, reference.Type);
+        var name = Names.Classify(key);
+        var byKey = TypeRules.Apply(Verdict.FromName(name), valueType, Symbols);
+        return byKey.IsSensitive ? byKey.WithReason("is read with the key \"" + key + "\", which names " + Verdict.Article(name.Phrase!)) : byKey;
     }
 
     private Verdict JudgeMember(IMemberReferenceOperation reference, ISymbol member, int depth)
