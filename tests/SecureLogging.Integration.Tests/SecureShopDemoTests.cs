@@ -10,7 +10,8 @@ namespace SecureLogging.Integration.Tests;
 
 /// <summary>
 /// Drives samples/SecureShop as a user would — failed logins, a success, an admin action — over HTTP, stops it
-/// gracefully, then shows the records it stored and that the store verifies.
+/// gracefully, then shows the records it stored (the brute-force alerts the failures raised among them) and that the
+/// store verifies.
 /// </summary>
 public sealed class SecureShopDemoTests(ITestOutputHelper output) : IDisposable
 {
@@ -78,6 +79,20 @@ public sealed class SecureShopDemoTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("alice@example.com", failure.GetProperty("user_name").GetString());
         Assert.Equal("127.0.0.1", failure.GetProperty("ip_address").GetString());
         Assert.False(string.IsNullOrEmpty(failure.GetProperty("request_id").GetString()));
+
+        // The twelve failures are a brute force (threshold 10 in 20 minutes) and the success after them is the
+        // "failures then success" case: the detectors on by default raise both, and the alerts are stored, chained
+        // and verified like any other record.
+        var bruteForce = records.Where(r => r.TryGetProperty("event", out var e) && e.GetString() == "alert.brute_force").ToList();
+        var threshold = Assert.Single(bruteForce, r => r.GetProperty("detection").GetString() == "failure_threshold");
+        Assert.Equal("critical", threshold.GetProperty("level").GetString());
+        Assert.Equal("alice@example.com", threshold.GetProperty("user_name").GetString());
+        Assert.Equal("127.0.0.1", threshold.GetProperty("ip_address").GetString());
+        Assert.Equal(10, threshold.GetProperty("failure_count").GetInt64());
+        Assert.Contains(bruteForce, r => r.GetProperty("detection").GetString() == "failures_then_success" && r.GetProperty("failure_count").GetInt64() >= 5);
+        Assert.True(
+            events.IndexOf("alert.brute_force") > events.IndexOf("authentication.failure"),
+            "the alert is stored after the failures that raised it");
 
         var verification = StoreVerifier.Verify(store, key);
         output.WriteLine("verify: " + verification.Summary);
