@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Build.Locator;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
 
@@ -100,6 +101,13 @@ internal static class MSBuildLoader
                     if (compilation is null || !project.Documents.Any())
                     {
                         continue;
+                    }
+
+                    // Nullable analysis is a second pass over every method body whose warnings no rule reads (the loose
+                    // compilation turns it off too): the scan reports the same findings without it, sooner.
+                    if (compilation is CSharpCompilation { Options.NullableContextOptions: not NullableContextOptions.Disable } csharp)
+                    {
+                        compilation = csharp.WithOptions(csharp.Options.WithNullableContextOptions(NullableContextOptions.Disable));
                     }
 
                     projects.Add((project.Name, compilation, project.AnalyzerOptions));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SecureLogging.Analyzers.Internal.Logging;
 
 namespace SecureLogging.Analyzers.Internal.SecurityEvents;
 
@@ -58,7 +59,10 @@ internal sealed class MethodSummaries
             return false;
         }
 
-        if (Symbols.SecurityLog is { } securityLog && SymbolEqualityComparer.Default.Equals(type, securityLog))
+        // Which logging API a call is comes from the shared recognition of SPEC §4 (one hash probe on the type).
+        var logging = _context.Logging;
+        logging.FrameworkOf(type, out var framework);
+        if (framework == LoggingFramework.SecurityEvent)
         {
             return true;
         }
@@ -76,25 +80,19 @@ internal sealed class MethodSummaries
             }
         }
 
-        if (Symbols.LoggerMessageAttribute is { } loggerMessage && method.IsPartialDefinition | method.PartialImplementationPart is not null | method.PartialDefinitionPart is not null)
+        if (method.IsPartialDefinition | method.PartialImplementationPart is not null | method.PartialDefinitionPart is not null
+            && LoggerMessageMethods.GetAttribute(method.PartialDefinitionPart ?? method, logging) is { } loggerMessage)
         {
-            var definition = method.PartialDefinitionPart ?? method;
-            foreach (var attribute in definition.GetAttributes())
+            foreach (var named in loggerMessage.NamedArguments)
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, loggerMessage))
+                if (named.Key == "EventName" && named.Value.Value is string name && SecurityEventVocabulary.IsVocabularyName(name))
                 {
-                    foreach (var named in attribute.NamedArguments)
-                    {
-                        if (named.Key == "EventName" && named.Value.Value is string name && SecurityEventVocabulary.IsVocabularyName(name))
-                        {
-                            return true;
-                        }
-                    }
+                    return true;
                 }
             }
         }
 
-        if (Symbols.EventId is { } eventId && IsMicrosoftLoggingCall(method, type))
+        if (framework == LoggingFramework.MicrosoftExtensionsLogging && logging.MelEventId is { } eventId)
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -177,16 +175,6 @@ internal sealed class MethodSummaries
         }
 
         return false;
-    }
-
-    private bool IsMicrosoftLoggingCall(IMethodSymbol method, INamedTypeSymbol type)
-    {
-        if (Symbols.LoggerExtensions is { } extensions && SymbolEqualityComparer.Default.Equals(type, extensions))
-        {
-            return true;
-        }
-
-        return method.Name == "Log" && Symbols.ILogger is { } logger && IsOrImplements(type, logger);
     }
 
     private bool IsSourceMethod(IMethodSymbol method)

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SecureLogging.Analyzers.Internal.Logging;
 
 namespace SecureLogging.Analyzers.Internal.SecurityEvents;
 
@@ -29,6 +30,7 @@ internal sealed class SecurityEventContext
     {
         Compilation = compilation;
         Symbols = new SecurityEventSymbols(compilation);
+        Logging = new LoggingSymbols(compilation);
         Apis = new SecurityApiTable(Symbols);
     }
 
@@ -37,6 +39,9 @@ internal sealed class SecurityEventContext
     public SecurityEventSymbols Symbols { get; }
 
     public SecurityApiTable Apis { get; }
+
+    /// <summary>The logging APIs of SPEC §4, resolved by the shared recognition the SL1xxx rules use.</summary>
+    public LoggingSymbols Logging { get; }
 
     public static SecurityEventContext Get(Compilation compilation) => Contexts.GetValue(compilation, static c => new SecurityEventContext(c));
 

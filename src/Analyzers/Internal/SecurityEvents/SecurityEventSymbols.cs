@@ -13,10 +13,6 @@ internal sealed class SecurityEventSymbols
     {
         SecurityLog = compilation.GetBestTypeByMetadataName("SecureLogging.SecurityLog");
         SecuritySensitiveAttribute = compilation.GetBestTypeByMetadataName("SecureLogging.SecuritySensitiveAttribute");
-        ILogger = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-        LoggerExtensions = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-        EventId = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Logging.EventId");
-        LoggerMessageAttribute = compilation.GetBestTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
 
         AuditSinks = new List<(INamedTypeSymbol Type, string Method)>();
         AddAuditSink(compilation, "Duende.IdentityServer.Services.IEventService", "RaiseAsync");
@@ -57,14 +53,6 @@ internal sealed class SecurityEventSymbols
     public INamedTypeSymbol? SecurityLog { get; }
 
     public INamedTypeSymbol? SecuritySensitiveAttribute { get; }
-
-    public INamedTypeSymbol? ILogger { get; }
-
-    public INamedTypeSymbol? LoggerExtensions { get; }
-
-    public INamedTypeSymbol? EventId { get; }
-
-    public INamedTypeSymbol? LoggerMessageAttribute { get; }
 
     /// <summary>Audit sinks of well-known frameworks (Duende/IdentityServer, ABP): the type and its event-writing method.</summary>
     public List<(INamedTypeSymbol Type, string Method)> AuditSinks { get; }
