@@ -79,11 +79,11 @@ internal static class AuditSinkShims
     /// <summary>The shim references <paramref name="compilation"/> needs, none when its files import none of the libraries.</summary>
     public static IReadOnlyList<MetadataReference> For(CSharpCompilation compilation)
     {
+        var imported = ImportedShims(compilation);
         List<MetadataReference>? needed = null;
         for (var i = 0; i < Shims.Length; i++)
         {
-            var shim = Shims[i];
-            if (Imports(compilation, shim.ImportedNamespace) && compilation.GetTypeByMetadataName(shim.SinkMetadataName) is null)
+            if (imported[i] && compilation.GetTypeByMetadataName(Shims[i].SinkMetadataName) is null)
             {
                 (needed ??= []).Add(References[i].Value);
             }
@@ -92,20 +92,28 @@ internal static class AuditSinkShims
         return needed ?? (IReadOnlyList<MetadataReference>)[];
     }
 
-    private static bool Imports(CSharpCompilation compilation, string rootNamespace)
+    /// <summary>Which shims' libraries some file imports, from one pass over the using directives of every file.</summary>
+    private static bool[] ImportedShims(CSharpCompilation compilation)
     {
+        var imported = new bool[Shims.Length];
         foreach (var tree in compilation.SyntaxTrees)
         {
             foreach (var node in tree.GetCompilationUnitRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
             {
-                if (node is UsingDirectiveSyntax { Name: { } name } && IsUnder(name.ToString(), rootNamespace))
+                if (node is not UsingDirectiveSyntax { Name: { } name })
                 {
-                    return true;
+                    continue;
+                }
+
+                var text = name.ToString();
+                for (var i = 0; i < Shims.Length; i++)
+                {
+                    imported[i] |= IsUnder(text, Shims[i].ImportedNamespace);
                 }
             }
         }
 
-        return false;
+        return imported;
     }
 
     private static bool IsUnder(string name, string rootNamespace)

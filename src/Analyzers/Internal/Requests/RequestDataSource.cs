@@ -346,13 +346,7 @@ internal sealed class RequestDataSource
             return false;
         }
 
-        var root = type.ContainingNamespace;
-        while (root?.ContainingNamespace is { IsGlobalNamespace: false })
-        {
-            root = root.ContainingNamespace;
-        }
-
-        return root?.Name is "System" or "Microsoft";
+        return type.RootNamespaceName() is "System" or "Microsoft";
     }
 
     private bool HasBindingSource(ISymbol symbol)

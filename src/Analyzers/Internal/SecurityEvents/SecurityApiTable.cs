@@ -24,11 +24,13 @@ internal sealed class SecurityApiTable
     private readonly INamedTypeSymbol? _authenticateResult;
     private readonly INamedTypeSymbol? _passwordHasher;
     private readonly INamedTypeSymbol? _httpContextExtensions;
+    private readonly INamedTypeSymbol? _identityConstants;
 
     public SecurityApiTable(SecurityEventSymbols symbols)
     {
         _authenticateResult = symbols.AuthenticateResult;
         _httpContextExtensions = symbols.AuthenticationHttpContextExtensions;
+        _identityConstants = symbols.IdentityConstants;
 
         Add(symbols.SignInManager, new Dictionary<string, SecurityApi>
         {
@@ -125,15 +127,15 @@ internal sealed class SecurityApiTable
         return false;
     }
 
-    private static bool IsTransientScheme(IOperation scheme)
+    private bool IsTransientScheme(IOperation scheme)
     {
         if (scheme.ConstantValue is { HasValue: true, Value: string text })
         {
             return text is "Identity.External" or "Identity.TwoFactorUserId" or "Identity.TwoFactorRememberMe";
         }
 
-        return scheme is IFieldReferenceOperation { Field: { Name: "ExternalScheme" or "TwoFactorUserIdScheme" or "TwoFactorRememberMeScheme" } field }
-            && field.ContainingType is { Name: "IdentityConstants", ContainingNamespace: { Name: "Identity", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } };
+        return scheme is IFieldReferenceOperation { Field.Name: "ExternalScheme" or "TwoFactorUserIdScheme" or "TwoFactorRememberMeScheme" } field
+            && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _identityConstants);
     }
 
     /// <summary>

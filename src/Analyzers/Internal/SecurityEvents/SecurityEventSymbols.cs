@@ -29,6 +29,7 @@ internal sealed class SecurityEventSymbols
         AuthenticationHttpContextExtensions = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions");
         AuthenticationHandler = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticationHandler`1");
         AuthenticateResult = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authentication.AuthenticateResult");
+        IdentityConstants = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Identity.IdentityConstants");
         JwtBearerEvents = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerEvents");
         OpenIdConnectEvents = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectEvents");
         RemoteAuthenticationEvents = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Authentication.RemoteAuthenticationEvents");
@@ -74,6 +75,8 @@ internal sealed class SecurityEventSymbols
     public INamedTypeSymbol? AuthenticationHandler { get; }
 
     public INamedTypeSymbol? AuthenticateResult { get; }
+
+    public INamedTypeSymbol? IdentityConstants { get; }
 
     public INamedTypeSymbol? JwtBearerEvents { get; }
 

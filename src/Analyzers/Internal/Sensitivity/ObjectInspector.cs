@@ -70,7 +70,7 @@ internal sealed class ObjectInspector
             return false;
         }
 
-        var root = RootNamespace(type);
+        var root = type.RootNamespaceName();
         return root is not ("System" or "Microsoft" or "Newtonsoft" or "Serilog" or "NLog" or "log4net");
     }
 
@@ -218,21 +218,5 @@ internal sealed class ObjectInspector
         }
 
         return type;
-    }
-
-    private static string? RootNamespace(ITypeSymbol type)
-    {
-        var ns = type.ContainingNamespace;
-        if (ns is null || ns.IsGlobalNamespace)
-        {
-            return null;
-        }
-
-        while (ns.ContainingNamespace is { IsGlobalNamespace: false } parent)
-        {
-            ns = parent;
-        }
-
-        return ns.Name;
     }
 }
