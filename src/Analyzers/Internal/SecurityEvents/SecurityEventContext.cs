@@ -24,6 +24,7 @@ internal sealed class SecurityEventContext
     private readonly ConcurrentDictionary<string, MethodSummaries> _summaries = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _vocabularyEventIds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _vocabularyDefines = new(SymbolEqualityComparer.Default);
     private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
 
     private SecurityEventContext(Compilation compilation)
@@ -137,6 +138,49 @@ internal sealed class SecurityEventContext
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="delegateReceiver"/> — the field, property or local a logging delegate is invoked
+    /// through — was initialised from <c>LoggerMessage.Define…(level, eventId, …)</c> with a vocabulary <c>EventId</c>:
+    /// invoking it is a Microsoft.Extensions.Logging call with that EventId (SPEC §6). Looked up once per symbol.
+    /// </summary>
+    public bool IsVocabularyDefineDelegate(IOperation? delegateReceiver, CancellationToken cancellationToken)
+    {
+        var symbol = OperationHelpers.StripConversions(delegateReceiver) switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            ILocalReferenceOperation local => local.Local,
+            _ => (ISymbol?)null,
+        };
+
+        return symbol is not null && Logging.MelLoggerMessage is not null
+            && _vocabularyDefines.GetOrAdd(symbol, s => DefineNamesVocabulary(s, cancellationToken));
+    }
+
+    private bool DefineNamesVocabulary(ISymbol member, CancellationToken cancellationToken)
+    {
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax(cancellationToken);
+            ExpressionSyntax? initializer = node switch
+            {
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                _ => null,
+            };
+
+            if (initializer is not null
+                && OperationHelpers.StripConversions(GetModel(node.SyntaxTree)?.GetOperation(initializer, cancellationToken)) is IInvocationOperation define
+                && SymbolEqualityComparer.Default.Equals(define.TargetMethod.ContainingType, Logging.MelLoggerMessage)
+                && OperationHelpers.FindArgument(define, "eventId") is { } eventId)
+            {
+                return IsVocabularyEventId(eventId.Value, cancellationToken);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A constant vocabulary name, or a conditional choosing between two (<c>ok ? "authentication.success" : "authentication.failure"</c>).</summary>
