@@ -305,8 +305,8 @@ public class AuthenticationWithoutEventAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("VerifyHashedPassword", "checks a user's credentials"),
-            Verify.Diagnostic("SL2001").WithLocation(1).WithArguments("PasswordSignInAsync", "checks a user's credentials"),
-            Verify.Diagnostic("SL2001").WithLocation(2).WithArguments("CheckPasswordAsync", "checks a user's credentials"));
+            Verify.Diagnostic("SL2001").WithLocation(1).WithArguments("LoginAwaitedAsync", "returns the result of 'PasswordSignInAsync', which checks a user's credentials"),
+            Verify.Diagnostic("SL2001").WithLocation(2).WithArguments("CheckAsync", "returns the result of 'CheckPasswordAsync', which checks a user's credentials"));
     }
 
     [Fact]
