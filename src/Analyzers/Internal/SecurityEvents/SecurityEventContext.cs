@@ -26,6 +26,7 @@ internal sealed class SecurityEventContext
     private readonly ConcurrentDictionary<ISymbol, bool> _vocabularyEventIds = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> _vocabularyDefines = new(SymbolEqualityComparer.Default);
     private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
+    private HashSet<IMethodSymbol>? _endpointHandlers;
 
     private SecurityEventContext(Compilation compilation)
     {
@@ -113,6 +114,95 @@ internal sealed class SecurityEventContext
 
         var index = LazyInitializer.EnsureInitialized(ref _implementations, () => BuildImplementationIndex(cancellationToken))!;
         return index.TryGetValue(method.OriginalDefinition, out var list) ? list : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
+    }
+
+    /// <summary>
+    /// True when the method is passed as a method group to a minimal-API <c>Map*</c> call somewhere in the compilation
+    /// (<c>app.MapPost("/keys", CreateApiKey)</c>): it is then an endpoint handler, a public action of the app. The index
+    /// is built once per compilation on first need, from the <c>Map…</c> invocations of every tree.
+    /// </summary>
+    public bool IsEndpointHandler(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (Symbols.EndpointRouteBuilderExtensions is null || method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        var handlers = LazyInitializer.EnsureInitialized(ref _endpointHandlers, () => BuildEndpointHandlerIndex(cancellationToken))!;
+        return handlers.Contains(method.OriginalDefinition);
+    }
+
+    /// <summary>The method-group handlers (not lambdas: they have no name) of the Map calls of <paramref name="invocation"/>, if it is one.</summary>
+    public IEnumerable<IMethodSymbol> EndpointHandlersOf(IInvocationOperation invocation)
+    {
+        if (Symbols.EndpointRouteBuilderExtensions is not { } endpoints
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, endpoints))
+        {
+            yield break;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (OperationHelpers.StripConversions(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } handler } }
+                && handler.DeclaringSyntaxReferences.Length > 0)
+            {
+                yield return handler;
+            }
+        }
+    }
+
+    private HashSet<IMethodSymbol> BuildEndpointHandlerIndex(CancellationToken cancellationToken)
+    {
+        var handlers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var tree in Compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                // Syntax first: only invocations of a Map… method with an argument that can be a method group are bound.
+                if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } call
+                    || !(call.Expression switch
+                    {
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                        IdentifierNameSyntax name => name.Identifier.ValueText,
+                        _ => "",
+                    }).StartsWith("Map", System.StringComparison.Ordinal)
+                    || !HasMethodGroupCandidate(call.ArgumentList))
+                {
+                    continue;
+                }
+
+                model ??= GetModel(tree);
+                if (model?.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
+                {
+                    foreach (var handler in EndpointHandlersOf(invocation))
+                    {
+                        handlers.Add(handler.OriginalDefinition);
+                    }
+                }
+            }
+        }
+
+        return handlers;
+
+        static bool HasMethodGroupCandidate(ArgumentListSyntax arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                var expression = argument.Expression;
+                while (expression is CastExpressionSyntax cast)
+                {
+                    expression = cast.Expression;
+                }
+
+                if (expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>True when an <c>EventId</c> expression names a vocabulary event (inline, or a static field/property of the compilation).</summary>
