@@ -80,8 +80,9 @@ public static class Redact
     }
 
     /// <summary>
-    /// Masks an e-mail address to its first character and its domain, e.g. <c>j***@example.com</c> (a one-character
-    /// local part is hidden entirely: <c>***@example.com</c>). Anything that is not a plausible address gives <c>[REDACTED]</c>.
+    /// Masks an e-mail address to its first character and its domain, e.g. <c>j***@example.com</c>. The mask has a fixed
+    /// length, so <c>j@example.com</c> and <c>john@example.com</c> both give <c>j***@example.com</c>; a local part that
+    /// starts with a symbol shows none of it (<c>***@example.com</c>). Anything that is not a plausible address gives <c>[REDACTED]</c>.
     /// </summary>
     /// <param name="value">The e-mail address.</param>
     /// <returns>The masked address, <c>[REDACTED]</c>, or <c>[null]</c> for <see langword="null"/>.</returns>
@@ -107,7 +108,9 @@ public static class Redact
         }
 
         var first = local[0];
-        var showFirst = local.Length >= 2 && char.IsLetterOrDigit(first) && !char.IsSurrogate(first);
+        // The fixed-length mask hides how long the local part is, so showing its first character reveals no more for
+        // a one-character local part than for a long one.
+        var showFirst = char.IsLetterOrDigit(first) && !char.IsSurrogate(first);
         return (showFirst ? first.ToString() : string.Empty) + "***@" + domain.ToString();
     }
 

@@ -22,7 +22,7 @@ public sealed class ScanReportFormatTests : IDisposable
         var (exit, stdout, stderr) = CliRunner.Run("scan", _tree.Root, "--rules", "SL4001,SL4002");
 
         Assert.Equal(0, exit);
-        Assert.DoesNotContain("\u001b[", stdout, StringComparison.Ordinal); // not a terminal: no colour
+        Assert.DoesNotContain("\u001b[", stdout, StringComparison.Ordinal); // SPEC §7: never colour on stdout
         Assert.Equal(string.Empty, stderr);
         var lines = stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         Assert.Contains(lines, l => l.StartsWith("4 findings (0 errors, 4 warnings, 0 info) in 1 of 2 files", StringComparison.Ordinal));

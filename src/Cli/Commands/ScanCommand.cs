@@ -27,7 +27,7 @@ internal sealed class ScanCommand : ICliCommand
           -o, --output FILE          write the report to FILE instead of stdout
           --min-severity LEVEL       error | warning | info (default: info): leave out findings below LEVEL
           --rules ID[,ID...]         only these rules, e.g. --rules SL1001,SL1002
-          --no-color                 never colour the text report (colour is used only when stdout is a terminal)
+          --no-color                 no colour in the summary line on stderr (the report itself is never coloured)
           --no-progress              no progress line on stderr
           -h, --help                 show this help
 
@@ -43,8 +43,8 @@ internal sealed class ScanCommand : ICliCommand
             aliases: new Dictionary<string, string> { ["-o"] = "--output", ["-f"] = "--format" });
 
         var options = ParseOptions(reader, stderr);
-        var isConsole = ReferenceEquals(stdout, Console.Out);
-        var color = options.OutputPath is null && options.Format == ReportFormat.Text && isConsole && !Console.IsOutputRedirected
+        // SPEC §7: the report on stdout is plain text whatever the terminal; colour goes to stderr only.
+        var color = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected
             && !reader.Has("--no-color") && Environment.GetEnvironmentVariable("NO_COLOR") is null or ""
             && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
@@ -60,7 +60,7 @@ internal sealed class ScanCommand : ICliCommand
 
         if (options.OutputPath is null)
         {
-            WriteReport(result, options.Format, stdout, color);
+            WriteReport(result, options.Format, stdout);
         }
         else
         {
@@ -72,11 +72,10 @@ internal sealed class ScanCommand : ICliCommand
 
             using (var file = new StreamWriter(options.OutputPath, append: false, new System.Text.UTF8Encoding(false)))
             {
-                WriteReport(result, options.Format, file, color: false);
+                WriteReport(result, options.Format, file);
             }
 
-            var errors = result.Findings.Count(f => f.Severity == DiagnosticSeverity.Error);
-            stderr.WriteLine($"securelog scan: {result.Findings.Count} findings ({errors} errors) in {result.FilesAnalysed} files; report written to {options.OutputPath}");
+            stderr.WriteLine($"{SummaryLine(result, color)}; report written to {options.OutputPath}");
         }
 
         return result.HasErrors ? ExitCodes.Findings : ExitCodes.Success;
@@ -133,12 +132,21 @@ internal sealed class ScanCommand : ICliCommand
         return new ScanOptions(target, format, reader.Value("--output"), minimum, rules, progress);
     }
 
-    private static void WriteReport(ScanResult result, ReportFormat format, TextWriter writer, bool color)
+    /// <summary>The one-line summary for stderr: red when there are errors, yellow with other findings, green with none.</summary>
+    private static string SummaryLine(ScanResult result, bool color)
+    {
+        var errors = result.Findings.Count(f => f.Severity == DiagnosticSeverity.Error);
+        var text = $"securelog scan: {result.Findings.Count} findings ({errors} errors) in {result.FilesAnalysed} files";
+        var code = errors > 0 ? "1;31" : result.Findings.Count > 0 ? "33" : "32";
+        return color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+    }
+
+    private static void WriteReport(ScanResult result, ReportFormat format, TextWriter writer)
     {
         switch (format)
         {
             case ReportFormat.Text:
-                TextReport.Write(result, writer, color);
+                TextReport.Write(result, writer);
                 break;
             default:
                 using (var buffer = new MemoryStream())

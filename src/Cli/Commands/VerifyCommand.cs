@@ -34,7 +34,8 @@ internal sealed class VerifyCommand : ICliCommand
           --require-closed        fail unless the store ends with store.closed (for archived stores whose writer stopped)
           --quiet                 print only the verdict line
 
-        output: 'ok, N records' (N security events; store records not counted) then notes, or '<path>:<line>: <why>'.
+        output: 'ok, N records' (N security events; store records not counted) on stdout, details and notes on stderr;
+                or '<path>:<line>: <why>' on stdout.
         exit codes: 0 verified; 1 a broken record (edited, inserted, removed, reordered, truncated, missing file);
                     2 usage error (missing key file, path not found).
         """;
@@ -84,13 +85,15 @@ internal sealed class VerifyCommand : ICliCommand
 
         if (result.Ok)
         {
+            // stdout carries the verdict alone (SPEC §7: it prints `ok, N records`), so scripts can compare it;
+            // the details and notes (a crash-torn tail) go to stderr.
             stdout.WriteLine(result.Summary);
             if (!options.Has("--quiet"))
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  seq {result.FirstSeq}–{result.LastSeq} in {result.Files} file(s), {result.StoreRecords} store record(s){(result.Closed ? ", closed" : string.Empty)}"));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  seq {result.FirstSeq}–{result.LastSeq} in {result.Files} file(s), {result.StoreRecords} store record(s){(result.Closed ? ", closed" : string.Empty)}"));
                 foreach (var note in result.Notes)
                 {
-                    stdout.WriteLine("  note: " + note);
+                    stderr.WriteLine("  note: " + note);
                 }
             }
 

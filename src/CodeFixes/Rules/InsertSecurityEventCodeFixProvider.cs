@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
+using SecureLogging.Analyzers.CodeFixes.Internal;
 using SecureLogging.Analyzers.CodeFixes.Internal.SecurityEvents;
 using SecureLogging.Analyzers.Internal.SecurityEvents;
 
@@ -25,11 +26,13 @@ namespace SecureLogging.Analyzers.CodeFixes.Rules;
 /// the call.</item>
 /// <item>SL2001/SL2004 on an API without an outcome: its event after the call.</item>
 /// <item>SL2001 on <c>AuthenticateResult.Success/Fail</c> in a handler: the event before the return.</item>
+/// <item>SL2001 on a <c>JwtBearerEvents</c>/<c>OpenIdConnectEvents</c> failure hook: <c>LogLoginFailed</c> first in the
+/// handler assigned (see <see cref="FailureHookFix"/>).</item>
 /// <item>SL2003: <c>LogAccessDenied</c> before the denial.</item>
 /// <item>SL2005: the operation's event at the end of the method (see <see cref="SensitiveOperationFix"/>).</item>
 /// </list>
 /// Arguments come from the scope (<see cref="FixScope"/>); the receiver is an <c>ILogger</c> in scope (no fix without
-/// one). A fix is offered only if the statements it inserts compile. Adds <c>using SecureLogging;</c>.
+/// one, except in a failure hook, whose context reaches the request's services). A fix is offered only if the statements it inserts compile. Adds <c>using SecureLogging;</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsertSecurityEventCodeFixProvider))]
 [Shared]
@@ -62,7 +65,10 @@ public sealed class InsertSecurityEventCodeFixProvider : CodeFixProvider
         }
 
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        var insertions = diagnostic.Id switch
+        var hook = diagnostic.Id == "SL2001" && node is AssignmentExpressionSyntax && diagnostic.Properties.TryGetValue(SecurityEventProperties.Api, out var api)
+            ? FailureHookFix.Create(model, node, api ?? "", cancellationToken)
+            : null;
+        var insertions = hook?.Insertions ?? diagnostic.Id switch
         {
             "SL2003" => DenialFix(model, node, cancellationToken),
             "SL2005" => SensitiveOperationFix.Plan(model, node, diagnostic, cancellationToken),
@@ -79,6 +85,11 @@ public sealed class InsertSecurityEventCodeFixProvider : CodeFixProvider
             && !unit.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Usings.Any(u => u.Name?.ToString() == "SecureLogging")))
         {
             newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("SecureLogging")).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+
+        foreach (var name in hook?.Usings ?? [])
+        {
+            newRoot = newRoot is CompilationUnitSyntax withUsings ? UsingDirectives.Add(withUsings, name) : newRoot;
         }
 
         var fixedDocument = document.WithSyntaxRoot(newRoot);
@@ -131,7 +142,7 @@ public sealed class InsertSecurityEventCodeFixProvider : CodeFixProvider
             || !properties.TryGetValue(SecurityEventProperties.Outcome, out var outcome)
             || !properties.TryGetValue(SecurityEventProperties.Events, out var events) || events is null)
         {
-            return null; // a failure hook assignment: its handler is a lambda of its own
+            return null;
         }
 
         properties.TryGetValue(SecurityEventProperties.Api, out var api);

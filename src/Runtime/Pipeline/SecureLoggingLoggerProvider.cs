@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,18 +16,33 @@ public sealed class SecureLoggingLoggerProvider : ILoggerProvider
 {
     private readonly SecurityEventDispatcher _dispatcher;
     private readonly Logger _logger;
+    private readonly string? _invalidOptions;
+    private long _droppedForInvalidOptions;
 
     internal SecureLoggingLoggerProvider(SecurityEventDispatcher dispatcher, IOptions<SecureLoggingOptions> options)
     {
         _dispatcher = dispatcher;
-        _logger = new Logger(dispatcher);
+        _logger = new Logger(this);
 
-        // Reading Value validates the options: an invalid configuration fails here, when logging starts.
-        if (options.Value.ChainKey is { Length: >= SecureLoggingOptionsValidator.MinimumChainKeyLength } key)
+        try
         {
-            Redact.UseKey(key);
+            if (options.Value.ChainKey is { Length: >= SecureLoggingOptionsValidator.MinimumChainKeyLength } key)
+            {
+                Redact.UseKey(key);
+            }
+        }
+        catch (OptionsValidationException ex)
+        {
+            // The logger factory is built while the host is (before StartAsync), so throwing here would fail
+            // HostBuilder.Build() instead of StartAsync, where ValidateOnStart reports the same message. A host
+            // never starts with invalid options; an app without a host is told on every channel we have, and the
+            // events it logs anyway are counted (DroppedForInvalidOptions), never written with a wrong configuration.
+            _invalidOptions = ex.Message;
         }
     }
+
+    /// <summary>Gets how many security events were not recorded because the options failed validation.</summary>
+    public long DroppedForInvalidOptions => Interlocked.Read(ref _droppedForInvalidOptions);
 
     /// <inheritdoc/>
     public ILogger CreateLogger(string categoryName) => _logger;
@@ -34,7 +50,27 @@ public sealed class SecureLoggingLoggerProvider : ILoggerProvider
     /// <summary>Flushes every sink that buffers (the store drains its queue and closes its file).</summary>
     public void Dispose() => _dispatcher.Dispose();
 
-    private sealed class Logger(SecurityEventDispatcher dispatcher) : ILogger
+    private void Dispatch(LogLevel logLevel, EventId eventId, object? state)
+    {
+        if (_invalidOptions is not null)
+        {
+            if (Interlocked.Increment(ref _droppedForInvalidOptions) == 1)
+            {
+                var message = "SecureLogging: the options are invalid, so security events are not recorded (each one is counted). " + _invalidOptions;
+                Trace.TraceError(message);
+                Console.Error.WriteLine(message);
+            }
+
+            return;
+        }
+
+        if (SecurityEventRecord.TryCreate(logLevel, eventId, state, out var record) && record is not null)
+        {
+            _dispatcher.Dispatch(record);
+        }
+    }
+
+    private sealed class Logger(SecureLoggingLoggerProvider provider) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -51,10 +87,7 @@ public sealed class SecureLoggingLoggerProvider : ILoggerProvider
 
             try
             {
-                if (SecurityEventRecord.TryCreate(logLevel, eventId, state, out var record) && record is not null)
-                {
-                    dispatcher.Dispatch(record);
-                }
+                provider.Dispatch(logLevel, eventId, state);
             }
             catch (Exception)
             {

@@ -31,7 +31,7 @@ internal static class SensitiveNames
     {
         "api key", "private key", "secret key", "signing key", "encryption key", "access key", "master key",
         "connection string", "authorization header", "auth header", "otp code", "time code", "time password",
-        "mfa code", "fa code", "verification code", "recovery code", "authenticator code", "pin code",
+        "mfa code", "fa code", "factor code", "verification code", "recovery code", "authenticator code", "pin code",
         "security answer", "password hash", "security stamp",
     };
 

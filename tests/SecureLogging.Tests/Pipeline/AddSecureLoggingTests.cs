@@ -118,7 +118,6 @@ public sealed class AddSecureLoggingTests
             o.StoreDirectory = Path.GetTempPath();
         });
 
-        // The logger provider reads the options as soon as logging is built, so the host fails while building or starting.
         var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
         {
             using var host = builder.Build();

@@ -5,18 +5,17 @@ namespace SecureLogging.Cli.Scanning.Reports;
 
 /// <summary>
 /// The human report: a summary table per rule and severity, then the findings grouped by file, each with its source
-/// line. ANSI colour only when asked (the caller passes it only for a terminal stdout without NO_COLOR).
+/// line. Plain text: SPEC §7 keeps colour off stdout (the command colours its stderr summary instead).
 /// </summary>
 internal static class TextReport
 {
-    public static void Write(ScanResult result, TextWriter writer, bool color)
+    public static void Write(ScanResult result, TextWriter writer)
     {
-        string Paint(string text, string code) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
-        string SeverityText(DiagnosticSeverity severity) => severity switch
+        static string SeverityText(DiagnosticSeverity severity) => severity switch
         {
-            DiagnosticSeverity.Error => Paint("error  ", "1;31"),
-            DiagnosticSeverity.Warning => Paint("warning", "33"),
-            DiagnosticSeverity.Info => Paint("info   ", "36"),
+            DiagnosticSeverity.Error => "error  ",
+            DiagnosticSeverity.Warning => "warning",
+            DiagnosticSeverity.Info => "info   ",
             _ => "hidden ",
         };
 
@@ -25,7 +24,7 @@ internal static class TextReport
         writer.WriteLine($"securelog scan {result.Root}");
         if (findings.Count == 0)
         {
-            writer.WriteLine(Paint($"No findings in {result.FilesAnalysed:N0} files ({seconds} s).", "32"));
+            writer.WriteLine($"No findings in {result.FilesAnalysed:N0} files ({seconds} s).");
             WriteNotes(result, writer);
             return;
         }
@@ -48,14 +47,14 @@ internal static class TextReport
         foreach (var file in findings.GroupBy(f => f.RelativePath, StringComparer.Ordinal))
         {
             writer.WriteLine();
-            writer.WriteLine(Paint(file.Key, "1"));
+            writer.WriteLine(file.Key);
             foreach (var finding in file)
             {
                 var position = $"{finding.Line}:{finding.Column}";
                 writer.WriteLine($"  {position,-8} {SeverityText(finding.Severity)}  {finding.RuleId}  {finding.Message}");
                 if (finding.LineText.Length > 0)
                 {
-                    writer.WriteLine(Paint($"           | {finding.LineText}", "2"));
+                    writer.WriteLine($"           | {finding.LineText}");
                 }
             }
         }

@@ -26,7 +26,7 @@ internal enum InsertionKind
     /// <summary>In a new <c>else</c> of an <c>if</c> without one.</summary>
     NewElse,
 
-    /// <summary>Before the expression of an expression-bodied method, which becomes a block (<c>=&gt; x</c> → <c>{ event; return x; }</c>).</summary>
+    /// <summary>Before the expression of an expression-bodied method, local function or lambda, which becomes a block (<c>=&gt; x</c> → <c>{ event; return x; }</c>).</summary>
     ExpressionBody,
 }
 
@@ -45,7 +45,7 @@ internal sealed class Insertion
 
     public InsertionKind Kind { get; }
 
-    /// <summary>A statement; for <see cref="InsertionKind.ExpressionBody"/>, the method or local function.</summary>
+    /// <summary>A statement; for <see cref="InsertionKind.ExpressionBody"/>, the method, local function or lambda.</summary>
     public SyntaxNode Node { get; }
 
     /// <summary>For <see cref="InsertionKind.ExpressionBody"/>: the expression is returned (not a void or <c>async Task</c> method).</summary>
@@ -114,21 +114,22 @@ internal sealed class Insertion
 
     private static SyntaxNode ToBlockBody(SyntaxNode member, StatementSyntax[] statements, bool returnsValue)
     {
-        var arrow = member switch
+        var expression = member switch
         {
-            BaseMethodDeclarationSyntax method => method.ExpressionBody,
-            LocalFunctionStatementSyntax local => local.ExpressionBody,
+            BaseMethodDeclarationSyntax method => method.ExpressionBody?.Expression,
+            LocalFunctionStatementSyntax local => local.ExpressionBody?.Expression,
+            AnonymousFunctionExpressionSyntax function => function.ExpressionBody,
             _ => null,
         };
 
-        if (arrow is null)
+        if (expression is null)
         {
             return member;
         }
 
         var last = returnsValue
-            ? (StatementSyntax)SyntaxFactory.ReturnStatement(arrow.Expression.WithoutTrivia())
-            : SyntaxFactory.ExpressionStatement(arrow.Expression.WithoutTrivia());
+            ? (StatementSyntax)SyntaxFactory.ReturnStatement(expression.WithoutTrivia())
+            : SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
         // The rewritten return is checked with the event: it must compile too.
         var body = Block(statements.Concat(new[] { last.WithAdditionalAnnotations(Formatter.Annotation, Inserted) }));
         return member switch
@@ -137,6 +138,9 @@ internal sealed class Insertion
                 .WithBody(body.WithTrailingTrivia(method.SemicolonToken.TrailingTrivia)).WithAdditionalAnnotations(Formatter.Annotation),
             LocalFunctionStatementSyntax local => local.WithExpressionBody(null).WithSemicolonToken(default)
                 .WithBody(body.WithTrailingTrivia(local.SemicolonToken.TrailingTrivia)).WithAdditionalAnnotations(Formatter.Annotation),
+            // A lambda's expression body keeps its trailing trivia (the comma or parenthesis after it follows the block).
+            AnonymousFunctionExpressionSyntax function => function.WithBlock(body.WithTrailingTrivia(expression.GetTrailingTrivia()))
+                .WithExpressionBody(null).WithAdditionalAnnotations(Formatter.Annotation),
             _ => member,
         };
     }

@@ -47,12 +47,28 @@ public class InsertSecurityEventFixNeverThrowsTests
             [SecuritySensitive("data.export")] public IActionResult ExportAll() => Ok(
             public IActionResult PurgeLogs() { var deleted = 3; if (deleted > 0) return Ok(); }
         """,
+        SecurityEventTestSources.Usings + """
+        using Microsoft.AspNetCore.Authentication.JwtBearer;
+        public static class Hooks
+        {
+            public static void Configure(JwtBearerOptions o, Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions oidc)
+            {
+                o.Events = new JwtBearerEvents { OnAuthenticationFailed = c => , OnChallenge = };
+                o.Events.OnAuthenticationFailed = async => { var logger = ; return Task.CompletedTask; };
+                oidc.Events.OnRemoteFailure = Missing;
+                oidc.Events.OnAuthenticationFailed = Handler;
+                oidc.Events.OnRemoteFailure = delegate { return };
+                o.Events.OnAuthenticationFailed = (c, d) => Task.CompletedTask;
+            }
+            private static Task Handler() =>
+        """,
     };
 
     private static readonly string[] Ids = ["SL2001", "SL2002", "SL2003", "SL2004", "SL2005"];
     private static readonly string[] Outcomes = ["None", "SuccessAndFailure", "SuccessOnly", "FailureOnly", "Bogus"];
     private static readonly string[] Events = ["Login", "LoginSucceeded", "Logout", "Mfa", "PasswordChange", "RoleGranted", "AccountUpdated", "Bogus"];
     private static readonly string[] Missing = ["all", "success", "failure", "success,failure", ""];
+    private static readonly string[] Apis = ["PasswordSignInAsync", "OnAuthenticationFailed", "OnRemoteFailure"];
     private static readonly string[] Operations = ["data.exported", "data.bulk_deleted", "api_key.created", "api_key.revoked", "", "custom.op"];
 
     [Theory]
@@ -88,7 +104,7 @@ public class InsertSecurityEventFixNeverThrowsTests
                 .Add("Outcome", Outcomes[index % Outcomes.Length])
                 .Add("Events", Events[(index / 2) % Events.Length])
                 .Add("Missing", Missing[(index / 3) % Missing.Length])
-                .Add("Api", "PasswordSignInAsync")
+                .Add("Api", Apis[(index / 5) % Apis.Length])
                 .Add("Operation", Operations[index % Operations.Length]);
             index++;
             var span = node is MethodDeclarationSyntax method ? method.Identifier.Span : node.Span;
