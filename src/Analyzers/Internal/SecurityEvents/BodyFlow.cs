@@ -233,7 +233,7 @@ internal sealed class BodyFlow
 
             if (branch?.Destination is not { } destination)
             {
-                Terminal(reached, saw, denied);
+                Terminal(reached, saw, denied, branch?.Semantics is ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow);
                 return;
             }
 
@@ -246,9 +246,9 @@ internal sealed class BodyFlow
             }
         }
 
-        void Terminal(OutcomeState state, bool saw, bool denied)
+        void Terminal(OutcomeState state, bool saw, bool denied, bool thrown = false)
         {
-            coverage.AddTerminal(state, saw);
+            coverage.AddTerminal(state, saw, thrown);
             if (denied && state is OutcomeState.Failure or OutcomeState.Lockout)
             {
                 coverage.FailureReachesDenial = true;

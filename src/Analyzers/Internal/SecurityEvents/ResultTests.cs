@@ -103,15 +103,16 @@ internal sealed class ResultTests
                     return (ResultTestKind.None, true);
                 }
 
+                case IIsPatternOperation { Pattern: IRecursivePatternOperation or INegatedPatternOperation } pattern when IsResult(pattern.Value, 0):
+                    // `result is { Succeeded: true }`, `result is not { IsLockedOut: true }`, and the arms of a switch
+                    // expression or statement over the result, which the graph lowers to the same pattern tests.
+                    return PropertyPattern(pattern.Pattern, positive);
+
                 case IPropertyReferenceOperation property when IsResult(property.Instance, 0):
-                    return property.Property.Name switch
-                    {
-                        "Succeeded" => (ResultTestKind.Succeeded, positive),
-                        "IsLockedOut" => (ResultTestKind.IsLockedOut, positive),
-                        "RequiresTwoFactor" => (ResultTestKind.RequiresTwoFactor, positive),
-                        "IsNotAllowed" => (ResultTestKind.IsNotAllowed, positive),
-                        _ => (ResultTestKind.None, true),
-                    };
+                {
+                    var kind = KindOf(property.Property.Name);
+                    return kind == ResultTestKind.None ? (ResultTestKind.None, true) : (kind, positive);
+                }
 
                 default:
                     if (operation!.Type?.SpecialType == SpecialType.System_Boolean && IsResult(operation, 0))
@@ -124,6 +125,48 @@ internal sealed class ResultTests
         }
 
         return (ResultTestKind.None, true);
+    }
+
+    private static ResultTestKind KindOf(string propertyName) => propertyName switch
+    {
+        "Succeeded" => ResultTestKind.Succeeded,
+        "IsLockedOut" => ResultTestKind.IsLockedOut,
+        "RequiresTwoFactor" => ResultTestKind.RequiresTwoFactor,
+        "IsNotAllowed" => ResultTestKind.IsNotAllowed,
+        _ => ResultTestKind.None,
+    };
+
+    /// <summary>
+    /// A property pattern on the result with one boolean subpattern (<c>{ Succeeded: true }</c>, <c>{ IsLockedOut: not false }</c>),
+    /// under any number of <c>not</c>s; anything richer is not a test this analysis tells apart.
+    /// </summary>
+    private static (ResultTestKind Kind, bool Positive) PropertyPattern(IPatternOperation pattern, bool positive)
+    {
+        while (pattern is INegatedPatternOperation negated)
+        {
+            positive = !positive;
+            pattern = negated.Pattern;
+        }
+
+        if (pattern is not IRecursivePatternOperation { PropertySubpatterns.Length: 1, DeconstructionSubpatterns.Length: 0 } recursive
+            || recursive.PropertySubpatterns[0] is not { Member: IPropertyReferenceOperation { Property: { } property }, Pattern: { } subpattern })
+        {
+            return (ResultTestKind.None, true);
+        }
+
+        while (subpattern is INegatedPatternOperation negatedValue)
+        {
+            positive = !positive;
+            subpattern = negatedValue.Pattern;
+        }
+
+        var kind = KindOf(property.Name);
+        if (kind == ResultTestKind.None || subpattern is not IConstantPatternOperation constant || ConstantBool(constant.Value) is not { } value)
+        {
+            return (ResultTestKind.None, true);
+        }
+
+        return (kind, value ? positive : !positive);
     }
 
     private static bool? ConstantBool(IOperation? operation)

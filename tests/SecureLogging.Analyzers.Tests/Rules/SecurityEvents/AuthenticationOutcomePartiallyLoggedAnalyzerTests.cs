@@ -229,4 +229,128 @@ public class AuthenticationOutcomePartiallyLoggedAnalyzerTests
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2002").WithLocation(0).WithArguments("AuthenticateResult.Success", "success"));
     }
+
+    /// <summary>
+    /// Property patterns on the result — <c>is { Succeeded: true }</c>, the arms of a switch expression and of a switch
+    /// statement — are outcome tests like <c>result.Succeeded</c>: a two-factor arm with no event is not an unrecorded
+    /// outcome, and a failure arm with none is.
+    /// </summary>
+    [Fact]
+    public async Task PropertyPatternsAndSwitchArmsTellTheOutcomesApart()
+    {
+        var source = Usings + LoginPageHead + """
+                public async Task<IActionResult> OnPostSwitchAsync()
+                {
+                    var result = await _signInManager.PasswordSignInAsync(Email, Password, false, true);
+                    return result switch
+                    {
+                        { Succeeded: true } => Done(),
+                        { RequiresTwoFactor: true } => RedirectToPage("./LoginWith2fa"),
+                        { IsLockedOut: true } => Locked(),
+                        _ => Failed(),
+                    };
+                }
+
+                public async Task<IActionResult> OnPostStatementAsync()
+                {
+                    var result = await _signInManager.PasswordSignInAsync(Email, Password, false, true);
+                    switch (result)
+                    {
+                        case { Succeeded: true }:
+                            _logger.LogLoginSucceeded(Email);
+                            return RedirectToPage("/Index");
+                        case { RequiresTwoFactor: true }:
+                            return RedirectToPage("./LoginWith2fa");
+                        default:
+                            _logger.LogLoginFailed(Email, "invalid_credentials");
+                            return Page();
+                    }
+                }
+
+                public async Task<IActionResult> OnPostNotPatternAsync()
+                {
+                    var result = await _signInManager.PasswordSignInAsync(Email, Password, false, true);
+                    if (result is not { Succeeded: true })
+                    {
+                        if (result is { RequiresTwoFactor: true }) return RedirectToPage("./LoginWith2fa");
+                        _logger.LogLoginFailed(Email, "invalid_credentials");
+                        return Page();
+                    }
+
+                    _logger.LogLoginSucceeded(Email);
+                    return RedirectToPage("/Index");
+                }
+
+                public async Task<IActionResult> OnPostPartialAsync()
+                {
+                    var result = await {|#0:_signInManager.PasswordSignInAsync(Email, Password, false, true)|};
+                    return result switch
+                    {
+                        { Succeeded: true } => Done(),
+                        { RequiresTwoFactor: true } => RedirectToPage("./LoginWith2fa"),
+                        _ => Page(),
+                    };
+                }
+
+                private IActionResult Done() { _logger.LogLoginSucceeded(Email); return RedirectToPage("/Index"); }
+                private IActionResult Locked() { _logger.LogLockout(Email); return RedirectToPage("./Lockout"); }
+                private IActionResult Failed() { _logger.LogLoginFailed(Email, "invalid_credentials"); return Page(); }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2002").WithLocation(0).WithArguments("PasswordSignInAsync", "failure"));
+    }
+
+    /// <summary>
+    /// An exception thrown after the outcome is known (the next step failed) does not make a recorded outcome partial;
+    /// a failure that is only ever thrown is still unrecorded.
+    /// </summary>
+    [Fact]
+    public async Task AThrowAfterARecordedOutcomeIsNotAnUnrecordedPath()
+    {
+        var source = Usings + """
+            public class DeletePersonalDataModel : PageModel
+            {
+                private readonly UserManager<IdentityUser> _userManager;
+                private readonly ILogger<DeletePersonalDataModel> _logger;
+
+                public DeletePersonalDataModel(UserManager<IdentityUser> userManager, ILogger<DeletePersonalDataModel> logger)
+                {
+                    _userManager = userManager;
+                    _logger = logger;
+                }
+
+                public async Task<IActionResult> OnPostAsync(IdentityUser user, string password)
+                {
+                    if (!await _userManager.CheckPasswordAsync(user, password))
+                    {
+                        _logger.LogLoginFailed(user.UserName, "invalid_password");
+                        return Page();
+                    }
+
+                    var result = await _userManager.DeleteAsync(user);
+                    if (!result.Succeeded)
+                    {
+                        throw new InvalidOperationException("Unexpected error occurred deleting user.");
+                    }
+
+                    _logger.LogAccountDeleted(user.Id, user.Id);
+                    return Redirect("~/");
+                }
+
+                public async Task<IActionResult> OnPostThrowsOnFailureAsync(IdentityUser user, string password)
+                {
+                    if (!await {|#0:_userManager.CheckPasswordAsync(user, password)|})
+                    {
+                        throw new InvalidOperationException("Incorrect password.");
+                    }
+
+                    _logger.LogLoginSucceeded(user.Id);
+                    return Redirect("~/");
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2002").WithLocation(0).WithArguments("CheckPasswordAsync", "failure"));
+    }
 }
