@@ -154,16 +154,18 @@ public sealed class ScanLooseFilesTests : IDisposable
         Assert.Equal([("SL1001", "Vault.cs", 15, 71, "error")], findings.Select(f => (f.Rule, Path.GetFileName(f.File), f.Line, f.Column, f.Severity)));
     }
 
-    [Fact]
-    public void DuendeEventServiceCountsAsAnAuditSinkWithoutTheLibrary()
+    [Theory]
+    [InlineData("Duende.IdentityServer")]
+    [InlineData("IdentityServer4")]
+    public void IdentityServerEventServiceCountsAsAnAuditSinkWithoutTheLibrary(string library)
     {
         // The IdentityServer quickstart's login: RaiseAsync records both outcomes, so only the logout, which raises
-        // nothing, is reported, although Duende.IdentityServer is not among the bundled references.
+        // nothing, is reported, although neither IdentityServer library is among the bundled references.
         using var folder = new TempTree();
-        folder.Write("AccountController.cs", """
+        folder.Write("AccountController.cs", $$"""
             using System.Threading.Tasks;
-            using Duende.IdentityServer.Events;
-            using Duende.IdentityServer.Services;
+            using {{library}}.Events;
+            using {{library}}.Services;
             using Microsoft.AspNetCore.Identity;
             using Microsoft.AspNetCore.Mvc;
 
@@ -202,5 +204,47 @@ public sealed class ScanLooseFilesTests : IDisposable
         var (_, findings, _) = CliRunner.ScanJson(folder.Root, "--rules", "SL2001,SL2002");
 
         Assert.Equal([("SL2001", "AccountController.cs", 33, 15, "warning")], findings);
+    }
+
+    [Fact]
+    public void AbpSecurityLogManagerCountsAsAnAuditSinkWithoutTheLibrary()
+    {
+        using var folder = new TempTree();
+        folder.Write("LoginModel.cs", """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+            using Volo.Abp.Identity;
+
+            public class LoginModel : PageModel
+            {
+                private readonly SignInManager<IdentityUser> _signInManager;
+                private readonly IdentitySecurityLogManager _securityLog;
+
+                public LoginModel(SignInManager<IdentityUser> signInManager, IdentitySecurityLogManager securityLog)
+                {
+                    _signInManager = signInManager;
+                    _securityLog = securityLog;
+                }
+
+                public async Task<IActionResult> OnPostAsync(string userName, string password)
+                {
+                    var result = await _signInManager.PasswordSignInAsync(userName, password, false, lockoutOnFailure: true);
+                    await _securityLog.SaveAsync(new IdentitySecurityLogContext { Identity = "Identity", Action = result.ToString(), UserName = userName });
+                    return result.Succeeded ? Redirect("~/") : Page();
+                }
+
+                public async Task<IActionResult> OnPostLogoutAsync()
+                {
+                    await _signInManager.SignOutAsync();
+                    return Redirect("~/");
+                }
+            }
+            """);
+
+        var (_, findings, _) = CliRunner.ScanJson(folder.Root, "--rules", "SL2001,SL2002");
+
+        Assert.Equal([("SL2001", "LoginModel.cs", 27, 15, "warning")], findings);
     }
 }

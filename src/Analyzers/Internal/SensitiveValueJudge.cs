@@ -125,8 +125,8 @@ internal static class SensitiveValueJudge
 
     /// <summary>How a <c>[LoggerMessage]</c> parameter's members reach the log: destructured, [LogProperties], or a record's ToString().</summary>
     private static ObjectMode? DeclarationMode(IMethodSymbol method, IParameterSymbol parameter, LoggingSymbols symbols)
-        => LoggerMessageMethods.DestructuredPlaceholders(method, symbols).Contains(parameter.Name) || HasLogProperties(parameter)
-            ? ObjectMode.Destructured
+        => HasLogProperties(parameter) ? ObjectMode.LogProperties
+            : LoggerMessageMethods.DestructuredPlaceholders(method, symbols).Contains(parameter.Name) ? ObjectMode.Destructured
             : RecordMode(parameter.Type);
 
     /// <summary>The parameters of a <c>[LoggerMessage]</c> method declaration that are sensitive (reported at the parameter).</summary>
@@ -150,7 +150,9 @@ internal static class SensitiveValueJudge
             }
             else
             {
-                var mode = destructured.Contains(parameter.Name) || HasLogProperties(parameter) ? ObjectMode.Destructured : RecordMode(parameter.Type);
+                var mode = HasLogProperties(parameter) ? ObjectMode.LogProperties
+                    : destructured.Contains(parameter.Name) ? ObjectMode.Destructured
+                    : RecordMode(parameter.Type);
                 if (mode is not null && classifier.Objects.Inspect(parameter.Type, mode.Value) is { IsSensitive: true } members)
                 {
                     finding = members.Category == SensitiveCategory.Personal

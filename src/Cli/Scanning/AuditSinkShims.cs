@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SecureLogging.Analyzers.Internal.SecurityEvents;
 
 namespace SecureLogging.Cli.Scanning;
 
@@ -53,9 +54,9 @@ internal static class AuditSinkShims
 
     private static readonly Shim[] Shims =
     [
-        new("Duende.IdentityServer", "Duende.IdentityServer.Services.IEventService", IdentityServerShim("Duende.IdentityServer")),
-        new("IdentityServer4", "IdentityServer4.Services.IEventService", IdentityServerShim("IdentityServer4")),
-        new("Volo.Abp", "Volo.Abp.Identity.IdentitySecurityLogManager", """
+        new("Duende.IdentityServer", SecurityEventSymbols.DuendeEventService, IdentityServerShim("Duende.IdentityServer")),
+        new("IdentityServer4", SecurityEventSymbols.IdentityServer4EventService, IdentityServerShim("IdentityServer4")),
+        new("Volo.Abp", SecurityEventSymbols.AbpIdentitySecurityLogManager, """
             namespace Volo.Abp.Identity
             {
                 public class IdentitySecurityLogContext
@@ -133,6 +134,11 @@ internal static class AuditSinkShims
         if (!result.Success)
         {
             throw new InvalidOperationException("the " + shim.ImportedNamespace + " audit-sink shim does not compile: " + string.Join("; ", result.Diagnostics));
+        }
+
+        if (compilation.GetTypeByMetadataName(shim.SinkMetadataName) is null)
+        {
+            throw new InvalidOperationException("the " + shim.ImportedNamespace + " audit-sink shim does not declare " + shim.SinkMetadataName);
         }
 
         return MetadataReference.CreateFromImage(image.ToArray());

@@ -18,15 +18,25 @@ internal static class AnalyzerRunner
     public static Task<ImmutableArray<Diagnostic>> RunAsync(string source, params DiagnosticAnalyzer[] analyzers)
         => RunAsync(new[] { source }, null, analyzers);
 
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(IReadOnlyList<string> sources, string? editorConfig, params DiagnosticAnalyzer[] analyzers)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(IReadOnlyList<string> sources, string? editorConfig, params DiagnosticAnalyzer[] analyzers)
+        => RunAsync(sources, editorConfig, OutputKind.DynamicallyLinkedLibrary, analyzers);
+
+    /// <summary>Runs over sources compiled as <paramref name="outputKind"/> (an application, for rules that judge only applications).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(IReadOnlyList<string> sources, string? editorConfig, OutputKind outputKind, params DiagnosticAnalyzer[] analyzers)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"/src/File{i}.cs")).ToArray();
+        return await RunAsync(trees, editorConfig, outputKind, analyzers);
+    }
+
+    /// <summary>Runs over parsed trees (their paths are kept: a <c>.g.cs</c> tree is generated code).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(IReadOnlyList<SyntaxTree> trees, string? editorConfig, OutputKind outputKind, params DiagnosticAnalyzer[] analyzers)
+    {
         var compilation = CSharpCompilation.Create(
             "Corpus",
             trees,
             await References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {

@@ -66,6 +66,8 @@ internal sealed class LoggedValueCollector
             case IInvocationOperation invocation when IsSerializeCall(invocation) && invocation.Arguments.Length > 0:
                 AddSerialized(invocation.Arguments[0].Value, placeholder, target);
                 return;
+            case ILocalReferenceOperation local when TryAddLocalDictionary(local, destructured, serialized: false, target):
+                return;
         }
 
         _values.Add(new LoggedValue(value, value.Syntax, shape, placeholder, destructured, serialized: false, target));
@@ -259,6 +261,68 @@ internal sealed class LoggedValueCollector
         return found;
     }
 
+    /// <summary>
+    /// A dictionary built in a local before the call (<c>var state = new Dictionary&lt;string, object&gt; { … };
+    /// state["Email"] = email; logger.BeginScope(state)</c>) is judged like one written inline: each value with a
+    /// constant key that the method puts into it — initializer entries, indexer assignments and <c>Add</c> calls.
+    /// </summary>
+    private bool TryAddLocalDictionary(ILocalReferenceOperation reference, bool destructured, bool serialized, IParameterSymbol? target)
+    {
+        var local = reference.Local;
+        if (!IsStringKeyedPairs(local.Type))
+        {
+            return false;
+        }
+
+        var found = false;
+        foreach (var operation in reference.Root().Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    found |= TryAddDictionary(initial.WalkDownConversions(), destructured, serialized, target);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } assignment when SymbolEqualityComparer.Default.Equals(assigned.Local, local):
+                    found |= TryAddDictionary(assignment.Value.WalkDownConversions(), destructured, serialized, target);
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1, Instance: ILocalReferenceOperation indexed } indexer } entry
+                    when SymbolEqualityComparer.Default.Equals(indexed.Local, local) && indexer.Arguments[0].Value.ConstantString() is { } key:
+                    AddDictionaryValue(entry.Value, key, destructured, serialized, target);
+                    found = true;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd", Arguments.Length: 2, Instance: ILocalReferenceOperation added } add
+                    when SymbolEqualityComparer.Default.Equals(added.Local, local) && add.Arguments[0].Value.ConstantString() is { } key:
+                    AddDictionaryValue(add.Arguments[1].Value, key, destructured, serialized, target);
+                    found = true;
+                    break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>True for dictionaries and other <c>IEnumerable&lt;KeyValuePair&lt;string, T&gt;&gt;</c> collections.</summary>
+    private static bool IsStringKeyedPairs(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { IsGenericType: true } named)
+        {
+            return false;
+        }
+
+        foreach (var implemented in named.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T &&
+                implemented.TypeArguments[0] is INamedTypeSymbol { Name: "KeyValuePair", TypeArguments.Length: 2 } pair &&
+                pair.TypeArguments[0].SpecialType == SpecialType.System_String &&
+                pair.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool AddKeyValuePairs(ImmutableArray<IOperation> elements, bool destructured, bool serialized, IParameterSymbol? target)
     {
         var found = false;
@@ -296,6 +360,8 @@ internal sealed class LoggedValueCollector
                 AddAnonymousMembers(anonymous, destructured: true, serialized: true, target);
                 return;
             case IObjectCreationOperation or IArrayCreationOperation when TryAddDictionary(unwrapped, destructured: true, serialized: true, target):
+                return;
+            case ILocalReferenceOperation local when TryAddLocalDictionary(local, destructured: true, serialized: true, target):
                 return;
         }
 

@@ -9,16 +9,35 @@ namespace SecureLogging.Analyzers.Internal.SecurityEvents;
 /// </summary>
 internal sealed class SecurityEventSymbols
 {
+    /// <summary>
+    /// The audit sinks of well-known frameworks (SPEC §6), by metadata name, and the method that records an event. The
+    /// scanner's loose-mode shims (<c>AuditSinkShims</c>) declare the same names.
+    /// </summary>
+    public static readonly (string MetadataName, string Method)[] AuditSinkNames =
+    [
+        (DuendeEventService, "RaiseAsync"),
+        (IdentityServer4EventService, "RaiseAsync"),
+        (AbpIdentitySecurityLogManager, "SaveAsync"),
+        ("Volo.Abp.SecurityLog.ISecurityLogManager", "SaveAsync"),
+    ];
+
+    public const string DuendeEventService = "Duende.IdentityServer.Services.IEventService";
+    public const string IdentityServer4EventService = "IdentityServer4.Services.IEventService";
+    public const string AbpIdentitySecurityLogManager = "Volo.Abp.Identity.IdentitySecurityLogManager";
+
     public SecurityEventSymbols(Compilation compilation)
     {
         SecurityLog = compilation.GetBestTypeByMetadataName("SecureLogging.SecurityLog");
         SecuritySensitiveAttribute = compilation.GetBestTypeByMetadataName("SecureLogging.SecuritySensitiveAttribute");
 
         AuditSinks = new List<(INamedTypeSymbol Type, string Method)>();
-        AddAuditSink(compilation, "Duende.IdentityServer.Services.IEventService", "RaiseAsync");
-        AddAuditSink(compilation, "IdentityServer4.Services.IEventService", "RaiseAsync");
-        AddAuditSink(compilation, "Volo.Abp.Identity.IdentitySecurityLogManager", "SaveAsync");
-        AddAuditSink(compilation, "Volo.Abp.SecurityLog.ISecurityLogManager", "SaveAsync");
+        foreach (var (metadataName, method) in AuditSinkNames)
+        {
+            if (compilation.GetBestTypeByMetadataName(metadataName) is { } type)
+            {
+                AuditSinks.Add((type, method));
+            }
+        }
 
         SignInManager = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Identity.SignInManager`1");
         UserManager = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Identity.UserManager`1");
@@ -137,13 +156,5 @@ internal sealed class SecurityEventSymbols
         }
 
         return false;
-    }
-
-    private void AddAuditSink(Compilation compilation, string metadataName, string method)
-    {
-        if (compilation.GetBestTypeByMetadataName(metadataName) is { } type)
-        {
-            AuditSinks.Add((type, method));
-        }
     }
 }

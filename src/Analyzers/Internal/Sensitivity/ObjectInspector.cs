@@ -14,6 +14,12 @@ internal enum ObjectMode
 
     /// <summary>A record's generated ToString(): every public member.</summary>
     Record,
+
+    /// <summary>
+    /// A <c>[LogProperties]</c> parameter of a <c>[LoggerMessage]</c> method: every property but those marked
+    /// <c>[LogPropertyIgnore]</c>, and classified members, which the redaction pipeline handles (SL4003 when it is off).
+    /// </summary>
+    LogProperties,
 }
 
 /// <summary>
@@ -28,6 +34,7 @@ internal sealed class ObjectInspector
     private readonly ConcurrentDictionary<ITypeSymbol, Verdict>[] _cache =
     {
         new(SymbolEqualityComparer.Default), new(SymbolEqualityComparer.Default), new(SymbolEqualityComparer.Default),
+        new(SymbolEqualityComparer.Default),
     };
 
     public ObjectInspector(SensitivityClassifier classifier)
@@ -159,9 +166,19 @@ internal sealed class ObjectInspector
             return false;
         }
 
+        if (mode == ObjectMode.LogProperties && _classifier.IsClassified(member))
+        {
+            return true;
+        }
+
         foreach (var attribute in member.GetAttributes())
         {
             var type = attribute.AttributeClass;
+            if (mode == ObjectMode.LogProperties && SensitivitySymbols.HasFullName(type, "Microsoft.Extensions.Logging", "LogPropertyIgnoreAttribute"))
+            {
+                return true;
+            }
+
             if (mode == ObjectMode.Destructured &&
                 (SensitivitySymbols.HasFullName(type, "Destructurama.Attributed", "NotLoggedAttribute") ||
                  SensitivitySymbols.HasFullName(type, "Destructurama.Attributed", "LogMaskedAttribute")))

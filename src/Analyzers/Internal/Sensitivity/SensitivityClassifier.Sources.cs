@@ -109,7 +109,9 @@ internal sealed partial class SensitivityClassifier
 
         var receiverType = invocation.Instance?.Type ??
             (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WalkDownConversions().Type : null);
-        return KeyedValue(receiverType, key, localType);
+        var receiver = invocation.Instance ??
+            (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WalkDownConversions() : null);
+        return KeyedValue(receiver, receiverType, key, localType);
     }
 
     private Verdict JudgeInvocation(IInvocationOperation invocation, int depth)
@@ -134,7 +136,7 @@ internal sealed partial class SensitivityClassifier
         {
             if (ArgumentNamed(invocation, "key").ConstantString() is { } key)
             {
-                return TypeRules.Apply(ConfigurationKey(key), invocation.Type, Symbols);
+                return TypeRules.Apply(ConfigurationKey(SectionPath(ConfigurationReceiver(invocation), key)), invocation.Type, Symbols);
             }
         }
 
@@ -238,6 +240,46 @@ internal sealed partial class SensitivityClassifier
 
         return null;
     }
+
+    /// <summary>The configuration a <c>GetSection</c>/<c>GetValue</c> call reads from: its receiver, or the extended argument.</summary>
+    private static IOperation? ConfigurationReceiver(IInvocationOperation invocation)
+        => invocation.Instance ??
+           (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WalkDownConversions() : null);
+
+    /// <summary>
+    /// The full configuration path of <paramref name="key"/> read from <paramref name="receiver"/>: a section taken with a
+    /// constant key (<c>GetSection("ConnectionStrings")["Default"]</c> reads <c>ConnectionStrings:Default</c>), also
+    /// through a local assigned once from one (<c>var jwt = config.GetSection("Jwt"); jwt["Key"]</c>).
+    /// </summary>
+    private string SectionPath(IOperation? receiver, string key)
+    {
+        for (var hops = 0; receiver is not null && hops < 8; hops++)
+        {
+            receiver = receiver.WalkDownConversions();
+            if (receiver is ILocalReferenceOperation local)
+            {
+                receiver = SingleAssignment(local);
+                continue;
+            }
+
+            if (receiver is not IInvocationOperation { TargetMethod.Name: "GetSection" or "GetRequiredSection" } section ||
+                ArgumentNamed(section, "key").ConstantString() is not { } sectionKey)
+            {
+                break;
+            }
+
+            key = sectionKey + ":" + key;
+            receiver = ConfigurationReceiver(section);
+        }
+
+        return key;
+    }
+
+    /// <summary>The value a local is initialised with when it is never assigned again in its body, else null.</summary>
+    private static IOperation? SingleAssignment(ILocalReferenceOperation reference)
+        => AssignmentsIn(reference.Root()).TryGetValue(reference.Local, out var values) && values.Count == 1 && values[0] is not IArgumentOperation
+            ? values[0]
+            : null;
 
     /// <summary>A configuration key is secret when any <c>:</c>-separated segment names a secret (<c>ConnectionStrings:Orders</c>, <c>Jwt:SigningKey</c>).</summary>
     private Verdict ConfigurationKey(string key)

@@ -150,6 +150,9 @@ internal sealed partial class SensitivityClassifier
                 return JudgeMember(field, field.Field, depth);
             case IArrayElementReferenceOperation element:
                 return TypeRules.Apply(Judge(element.ArrayReference, depth + 1), type, Symbols);
+            case IImplicitIndexerReferenceOperation slice:
+                // token[..8], cardNumber[^4..]: a range of a sensitive string is Substring by another name.
+                return Derived(Judge(slice.Instance, depth + 1), slice.Instance, type);
             case IAwaitOperation awaited:
                 return Judge(awaited.Operation, depth + 1);
             case ICoalesceOperation coalesce:
@@ -200,7 +203,7 @@ internal sealed partial class SensitivityClassifier
         }
 
         var key = reference.Arguments.Length == 1 ? reference.Arguments[0].Value.ConstantString() : null;
-        var byKey = KeyedValue(reference.Instance?.Type, key, reference.Type);
+        var byKey = KeyedValue(reference.Instance, reference.Instance?.Type, key, reference.Type);
         if (byKey.IsSensitive || byKey.IsExcluded || key is not null)
         {
             return byKey;
@@ -214,7 +217,7 @@ internal sealed partial class SensitivityClassifier
     /// A value read from a keyed collection — <c>Headers["Authorization"]</c>, <c>Form["password"]</c>, a request
     /// cookie, a configuration key — by the indexer or by <c>TryGetValue(key, out value)</c>, judged by its key.
     /// </summary>
-    private Verdict KeyedValue(ITypeSymbol? receiverType, string? key, ITypeSymbol? valueType)
+    private Verdict KeyedValue(IOperation? receiver, ITypeSymbol? receiverType, string? key, ITypeSymbol? valueType)
     {
         if (SensitivitySymbols.IsOrInherits(receiverType, Symbols.RequestCookieCollection))
         {
@@ -228,7 +231,7 @@ internal sealed partial class SensitivityClassifier
 
         if (SensitivitySymbols.IsOrInherits(receiverType, Symbols.Configuration))
         {
-            return TypeRules.Apply(ConfigurationKey(key), valueType, Symbols);
+            return TypeRules.Apply(ConfigurationKey(SectionPath(receiver, key)), valueType, Symbols);
         }
 
         var name = Names.Classify(key);
