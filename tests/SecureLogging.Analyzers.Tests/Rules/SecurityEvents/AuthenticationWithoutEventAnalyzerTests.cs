@@ -589,6 +589,53 @@ public class AuthenticationWithoutEventAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("PasswordSignInAsync", "checks a user's credentials"));
     }
 
+    /// <summary>
+    /// An app's SignInManager subclass that records the outcome in its override: a call through the base type is a
+    /// virtual call that an override of the compilation covers (SPEC §6), so neither the call sites nor the override's
+    /// own base call are reported.
+    /// </summary>
+    [Fact]
+    public async Task OverrideOfTheApiThatEmitsCoversCallsThroughTheBaseType()
+    {
+        var source = Usings + """
+            using Microsoft.Extensions.Options;
+
+            public sealed class AuditingSignInManager : SignInManager<IdentityUser>
+            {
+                private readonly ILogger<AuditingSignInManager> _audit;
+
+                public AuditingSignInManager(UserManager<IdentityUser> users, IHttpContextAccessor accessor, IUserClaimsPrincipalFactory<IdentityUser> factory,
+                    IOptions<IdentityOptions> options, ILogger<SignInManager<IdentityUser>> logger, IAuthenticationSchemeProvider schemes,
+                    IUserConfirmation<IdentityUser> confirmation, ILogger<AuditingSignInManager> audit)
+                    : base(users, accessor, factory, options, logger, schemes, confirmation) => _audit = audit;
+
+                public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+                {
+                    var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+                    if (result.Succeeded) _audit.LogLoginSucceeded(userName); else _audit.LogLoginFailed(userName, "invalid_credentials");
+                    return result;
+                }
+            }
+
+            public class LoginModel : PageModel
+            {
+                private readonly SignInManager<IdentityUser> _signIn;
+                public LoginModel(SignInManager<IdentityUser> signIn) => _signIn = signIn;
+
+                public async Task<IActionResult> OnPostAsync(string email, string password)
+                    => (await _signIn.PasswordSignInAsync(email, password, false, true)).Succeeded ? RedirectToPage("/Index") : Page();
+
+                public async Task<IActionResult> OnPostLogoutAsync()
+                {
+                    await {|#0:_signIn.SignOutAsync()|};
+                    return RedirectToPage("/Index");
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("SignOutAsync", "signs a user out"));
+    }
+
     [Fact]
     public async Task HalfTypedCodeNeverThrows()
     {
