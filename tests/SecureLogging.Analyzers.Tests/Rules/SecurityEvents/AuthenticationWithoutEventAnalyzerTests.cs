@@ -453,6 +453,50 @@ public class AuthenticationWithoutEventAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source, "secure_logging.event_emitters = MyApp.Audit.Record*, Other.Thing\n");
     }
 
+    /// <summary>
+    /// A configured emitter is matched by its qualified name or a trailing part of it (<c>Audit.Record*</c>), and through
+    /// the interface method it implements (<c>IAuditStore.Append*</c> covers a call on the implementing class).
+    /// </summary>
+    [Fact]
+    public async Task ConfiguredEmittersMatchShortNamesAndImplementedInterfaces()
+    {
+        var source = Usings + """
+            namespace MyApp.Security
+            {
+                public static class Audit { public static void RecordLogin(string user, bool ok) { } }
+
+                public interface IAuditStore { Task AppendAsync(string what); }
+
+                public sealed class SqlAuditStore : IAuditStore
+                {
+                    public Task AppendAsync(string what) => Task.CompletedTask;
+                    public Task FlushAsync() => Task.CompletedTask;
+                }
+
+                public class Handlers
+                {
+                    private readonly SignInManager<IdentityUser> _signIn;
+                    private readonly SqlAuditStore _store;
+
+                    public Handlers(SignInManager<IdentityUser> signIn, SqlAuditStore store)
+                    {
+                        _signIn = signIn;
+                        _store = store;
+                    }
+
+                    public async Task A(string u, string p) { var r = await _signIn.PasswordSignInAsync(u, p, false, true); Audit.RecordLogin(u, r.Succeeded); }
+                    public async Task B(string u, string p) { var r = await _signIn.PasswordSignInAsync(u, p, false, true); await _store.AppendAsync("login:" + r.Succeeded); }
+                    public async Task C(string u, string p) { var r = await {|#0:_signIn.PasswordSignInAsync(u, p, false, true)|}; await _store.FlushAsync(); }
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            "secure_logging.event_emitters = Audit.Record*, IAuditStore.Append*\n",
+            Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("PasswordSignInAsync", "checks a user's credentials"));
+    }
+
     [Fact]
     public async Task CustomAuthenticationHandlerResultsAreReportedEach()
     {
