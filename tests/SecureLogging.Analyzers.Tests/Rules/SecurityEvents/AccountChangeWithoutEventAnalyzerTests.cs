@@ -160,4 +160,37 @@ public class AccountChangeWithoutEventAnalyzerTests
 
         await Verify.VerifyAnalyzerAsync(source);
     }
+
+    /// <summary>At a wrapper's call site the message names the method called there and the API whose result it returns.</summary>
+    [Fact]
+    public async Task WrapperCallSiteMessageNamesTheWrapperAndTheApiItReturns()
+    {
+        var source = Usings + """
+            public interface IUserService
+            {
+                Task<IdentityResult> CreateUserAsync(IdentityUser user);
+            }
+
+            public sealed class UserService : IUserService
+            {
+                private readonly UserManager<IdentityUser> _users;
+                public UserService(UserManager<IdentityUser> users) => _users = users;
+                public Task<IdentityResult> CreateUserAsync(IdentityUser user) => _users.CreateAsync(user);
+            }
+
+            public class UsersController : Controller
+            {
+                private readonly IUserService _userService;
+                public UsersController(IUserService userService) => _userService = userService;
+
+                public async Task<IActionResult> Create(string email)
+                {
+                    var result = await {|#0:_userService.CreateUserAsync(new IdentityUser(email))|};
+                    return result.Succeeded ? Ok() : BadRequest();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2004").WithLocation(0).WithArguments("CreateUserAsync", "returns the result of 'CreateAsync', which creates an account"));
+    }
 }
