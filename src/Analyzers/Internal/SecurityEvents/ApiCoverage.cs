@@ -82,7 +82,14 @@ internal sealed class ApiVerdict
         SecurityApiEvents.PermissionGranted => "grants a claim",
         SecurityApiEvents.PermissionRevoked => "revokes a claim",
         SecurityApiEvents.AccountUpdated => "changes an account's lockout or external logins",
-        SecurityApiEvents.ConfigurationChanged => "changes a role",
+        SecurityApiEvents.ConfigurationChanged => Api.Name switch
+        {
+            "CreateAsync" => "creates a role",
+            "DeleteAsync" => "deletes a role",
+            "AddClaimAsync" => "grants a claim to a role",
+            "RemoveClaimAsync" => "revokes a claim from a role",
+            _ => "changes a role",
+        },
         _ => "performs a security operation",
     };
 }

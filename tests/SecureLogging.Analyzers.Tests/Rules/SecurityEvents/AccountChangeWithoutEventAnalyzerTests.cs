@@ -114,7 +114,7 @@ public class AccountChangeWithoutEventAnalyzerTests
             Verify.Diagnostic("SL2004").WithLocation(1).WithArguments("DeleteAsync", "deletes an account"),
             Verify.Diagnostic("SL2004").WithLocation(2).WithArguments("AddToRoleAsync", "grants a role"),
             Verify.Diagnostic("SL2004").WithLocation(3).WithArguments("SetLockoutEndDateAsync", "changes an account's lockout or external logins"),
-            Verify.Diagnostic("SL2004").WithLocation(4).WithArguments("DeleteAsync", "changes a role"));
+            Verify.Diagnostic("SL2004").WithLocation(4).WithArguments("DeleteAsync", "deletes a role"));
     }
 
     [Fact]
