@@ -162,8 +162,8 @@ public static class Redact
     /// <c>SecureLoggingOptions.ChainKey</c>; call it yourself when you use <see cref="Redact"/> without it.
     /// Until a key is set, a random per-process key is used and a warning is traced once.
     /// </summary>
-    /// <param name="key">The key: at least 16 bytes (32 random bytes recommended).</param>
-    /// <exception cref="ArgumentException">The key is shorter than 16 bytes.</exception>
+    /// <param name="key">The key: not empty (32 random bytes recommended).</param>
+    /// <exception cref="ArgumentException">The key is empty.</exception>
     public static void UseKey(ReadOnlySpan<byte> key) => Fingerprint.UseKey(key);
 
     /// <summary>Gets a value indicating whether fingerprints still use the random per-process key (no <see cref="UseKey"/> call yet).</summary>

@@ -28,7 +28,8 @@ namespace SecureLogging.Analyzers.CodeFixes.Rules;
 /// <item>SL2001 on <c>AuthenticateResult.Success/Fail</c> in a handler: the event before the return.</item>
 /// <item>SL2001 on a <c>JwtBearerEvents</c>/<c>OpenIdConnectEvents</c> failure hook: <c>LogLoginFailed</c> first in the
 /// handler assigned (see <see cref="FailureHookFix"/>).</item>
-/// <item>SL2003: <c>LogAccessDenied</c> before the denial.</item>
+/// <item>SL2003: <c>LogAccessDenied</c> before the denial, or first in the failure branches of an <c>AuthorizeAsync</c>
+/// reported for ending in none.</item>
 /// <item>SL2005: the operation's event at the end of the method (see <see cref="SensitiveOperationFix"/>).</item>
 /// </list>
 /// Arguments come from the scope (<see cref="FixScope"/>); the receiver is an <c>ILogger</c> in scope (no fix without
@@ -70,7 +71,7 @@ public sealed class InsertSecurityEventCodeFixProvider : CodeFixProvider
             : null;
         var insertions = hook?.Insertions ?? diagnostic.Id switch
         {
-            "SL2003" => DenialFix(model, node, cancellationToken),
+            "SL2003" => DenialFix(document, model, node, cancellationToken),
             "SL2005" => SensitiveOperationFix.Plan(model, node, diagnostic, cancellationToken),
             _ => ApiFix(document, model, node, diagnostic, cancellationToken),
         };
@@ -117,10 +118,23 @@ public sealed class InsertSecurityEventCodeFixProvider : CodeFixProvider
         return true;
     }
 
-    private static List<Insertion>? DenialFix(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>LogAccessDenied</c> before the denial; for an <c>AuthorizeAsync</c> whose failure branch ends in no denial, first
+    /// in each branch where it failed, with the policy name as the reason when it is a constant.
+    /// </summary>
+    private static List<Insertion>? DenialFix(Document document, SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
         var anchor = node.FirstAncestorOrSelf<StatementSyntax>();
-        if (anchor is null || anchor.Parent is GlobalStatementSyntax || !IsWholeStatement(node, anchor, before: true))
+        if (anchor is null || anchor.Parent is GlobalStatementSyntax)
+        {
+            return null;
+        }
+
+        var authorization = node is InvocationExpressionSyntax call && model.GetOperation(call, cancellationToken) is IInvocationOperation { TargetMethod.Name: "AuthorizeAsync" } check
+            ? check
+            : null;
+        var points = authorization is null ? null : OutcomeFix.FailureBranches(document, model, (InvocationExpressionSyntax)node, cancellationToken);
+        if (authorization is null ? !IsWholeStatement(node, anchor, before: true) : points is null)
         {
             return null;
         }
@@ -129,9 +143,17 @@ public sealed class InsertSecurityEventCodeFixProvider : CodeFixProvider
         var enclosing = model.GetEnclosingSymbol(anchor.SpanStart, cancellationToken);
         var resource = enclosing?.ContainingType?.Name ?? "resource";
         var action = enclosing?.Name ?? "access";
-        return scope.Logger is null
-            ? null
-            : new List<Insertion> { new(InsertionKind.Before, anchor, $"{scope.Logger}.LogAccessDenied({scope.SignedInUserId}, \"{resource}\", \"{action}\", \"forbidden\");") };
+        var policy = authorization?.Arguments.FirstOrDefault(a => a.Parameter?.Name == "policyName")?.Value.ConstantValue;
+        var reason = policy is { HasValue: true, Value: string name } ? "policy:" + name : "forbidden";
+        if (scope.Logger is null)
+        {
+            return null;
+        }
+
+        var statement = $"{scope.Logger}.LogAccessDenied({scope.SignedInUserId}, \"{resource}\", \"{action}\", {SyntaxFactory.Literal(reason).ToString()});";
+        return points is null
+            ? new List<Insertion> { new(InsertionKind.Before, anchor, statement) }
+            : points.Select(p => new Insertion(p.Kind, p.Node, statement)).ToList();
     }
 
     private static List<Insertion>? ApiFix(Document document, SemanticModel model, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)

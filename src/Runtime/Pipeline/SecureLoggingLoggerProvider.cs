@@ -26,14 +26,15 @@ public sealed class SecureLoggingLoggerProvider : ILoggerProvider
 
         try
         {
-            if (options.Value.ChainKey is { Length: >= SecureLoggingOptionsValidator.MinimumChainKeyLength } key)
+            if (options.Value.ChainKey is { Length: > 0 } key)
             {
                 Redact.UseKey(key);
             }
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The logger factory is built while the host is (before StartAsync), so throwing here would fail
+            // Validation failures, and binding failures (a Retention or ChainKey that does not parse). The logger
+            // factory is built while the host is (before StartAsync), so throwing here would fail
             // HostBuilder.Build() instead of StartAsync, where ValidateOnStart reports the same message. A host
             // never starts with invalid options; an app without a host is told on every channel we have, and the
             // events it logs anyway are counted (DroppedForInvalidOptions), never written with a wrong configuration.

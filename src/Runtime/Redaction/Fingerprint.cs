@@ -30,12 +30,12 @@ internal static class Fingerprint
     public static bool IsEphemeral => _state.Ephemeral;
 
     /// <summary>Uses a key derived from <paramref name="key"/> for every later fingerprint.</summary>
-    /// <param name="key">The configured key (the chain key); at least 16 bytes.</param>
+    /// <param name="key">The configured key (the chain key); not empty.</param>
     public static void UseKey(ReadOnlySpan<byte> key)
     {
-        if (key.Length < 16)
+        if (key.IsEmpty)
         {
-            throw new ArgumentException("The fingerprint key must be at least 16 bytes long.", nameof(key));
+            throw new ArgumentException("The fingerprint key must not be empty (32 random bytes are recommended).", nameof(key));
         }
 
         // Derive rather than reuse: the chain key keeps a single purpose, and HmacRedactor wants 32+ bytes.

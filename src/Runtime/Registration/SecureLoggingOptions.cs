@@ -33,7 +33,7 @@ public sealed class SecureLoggingOptions
     public string? StoreDirectory { get; set; }
 
     /// <summary>
-    /// HMAC-SHA256 key (at least 32 bytes) for the store's chain and for the keyed fingerprints of
+    /// HMAC-SHA256 key (32 random bytes recommended; any non-empty key is accepted, a shorter one with a startup warning) for the store's chain and for the keyed fingerprints of
     /// <c>Redact.Token</c> and <c>Redact.Pii</c>. Base64 in configuration. <c>securelog verify --key-file</c> takes
     /// the same bytes. Keep it in a secret store, never next to the logs (see docs/security-model.md).
     /// </summary>

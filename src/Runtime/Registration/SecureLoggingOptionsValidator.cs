@@ -9,8 +9,11 @@ namespace SecureLogging;
 /// </summary>
 public sealed class SecureLoggingOptionsValidator : IValidateOptions<SecureLoggingOptions>
 {
-    /// <summary>The smallest accepted <see cref="SecureLoggingOptions.ChainKey"/>, in bytes (the HMAC-SHA256 output size).</summary>
-    public const int MinimumChainKeyLength = 32;
+    /// <summary>
+    /// The recommended <see cref="SecureLoggingOptions.ChainKey"/> length, in bytes (the HMAC-SHA256 output size). Any
+    /// non-empty key is accepted, as HMAC accepts any key; a shorter one gets a warning at startup.
+    /// </summary>
+    public const int RecommendedChainKeyLength = 32;
 
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, SecureLoggingOptions options)
@@ -25,10 +28,10 @@ public sealed class SecureLoggingOptionsValidator : IValidateOptions<SecureLoggi
                 "Use SecureLoggingRetention.PciDss (1 year), .Hipaa (6 years) or .Sox (7 years), or a value such as \"365.00:00:00\" in configuration.");
         }
 
-        if (options.ChainKey is { } key && key.Length < MinimumChainKeyLength)
+        if (options.ChainKey is { Length: 0 })
         {
             failures.Add(Format(
-                $"SecureLogging:ChainKey is {key.Length} bytes; it must be at least {MinimumChainKeyLength} random bytes (base64 in configuration, e.g. the output of `openssl rand -base64 32`)."));
+                $"SecureLogging:ChainKey is empty; set it to {RecommendedChainKeyLength} random bytes (base64 in configuration, e.g. the output of `openssl rand -base64 32`), or leave it unset to run without a store."));
         }
 
         if (!string.IsNullOrWhiteSpace(options.StoreDirectory) && options.ChainKey is null)

@@ -28,6 +28,10 @@ internal sealed partial class SecureLoggingStartup : IHostedService
         {
             LogNoChainKey(_logger);
         }
+        else if (_options.Value.ChainKey.Length < SecureLoggingOptionsValidator.RecommendedChainKeyLength)
+        {
+            LogShortChainKey(_logger, _options.Value.ChainKey.Length, SecureLoggingOptionsValidator.RecommendedChainKeyLength);
+        }
 
         return Task.CompletedTask;
     }
@@ -37,4 +41,8 @@ internal sealed partial class SecureLoggingStartup : IHostedService
     [LoggerMessage(EventId = 10, EventName = "SecureLoggingNoChainKey", Level = LogLevel.Warning,
         Message = "SecureLogging: no ChainKey is configured, so Redact.Token/Redact.Pii fingerprints use a random per-process key (not correlatable across restarts or instances) and no tamper-evident store can run. Set SecureLogging:ChainKey (at least 32 random bytes, base64).")]
     private static partial void LogNoChainKey(ILogger logger);
+
+    [LoggerMessage(EventId = 11, EventName = "SecureLoggingShortChainKey", Level = LogLevel.Warning,
+        Message = "SecureLogging: the ChainKey is {Length} bytes; use {Recommended} random bytes (`openssl rand -base64 32`): a short or guessable key lets anyone who knows it forge the store's chain and test guesses against the fingerprints.")]
+    private static partial void LogShortChainKey(ILogger logger, int length, int recommended);
 }

@@ -58,11 +58,16 @@ public sealed class SecureLoggingOptionsValidatorTests
     }
 
     [Fact]
-    public void Short_chain_key_is_rejected_with_its_length()
+    public void Empty_chain_key_is_rejected_and_any_other_length_is_accepted_as_hmac_accepts_any_key()
     {
-        var message = Validate(o => o.ChainKey = new byte[16]);
+        var message = Validate(o => o.ChainKey = []);
 
-        Assert.Contains("ChainKey is 16 bytes; it must be at least 32", message, StringComparison.Ordinal);
+        Assert.Contains("ChainKey is empty", message, StringComparison.Ordinal);
+        Assert.Null(Validate(o =>
+        {
+            o.ChainKey = System.Text.Encoding.UTF8.GetBytes("test-key");
+            o.StoreDirectory = "/var/log/security";
+        }));
     }
 
     [Fact]

@@ -111,6 +111,24 @@ public sealed class PipelineSpecTests
     }
 
     [Fact]
+    public async Task A_short_chain_key_is_accepted_and_keys_a_store_that_verifies()
+    {
+        using var dir = new StoreTestDirectory();
+        var key = System.Text.Encoding.UTF8.GetBytes("test-key");
+        var options = new SecureLoggingOptions { StoreDirectory = dir.Path, ChainKey = key };
+        Assert.True(new SecureLoggingOptionsValidator().Validate(null, options).Succeeded);
+
+        // The store directly, not through AddSecureLogging: that would re-key the process-wide fingerprints.
+        var store = new SecurityEventStore(Options.Create(options));
+        store.Write(SecurityEventRecord.Create(new SecurityEvent(SecurityEventNames.AuthenticationLogout) { UserId = "u1" }));
+        await store.DisposeAsync();
+
+        var result = StoreVerifier.Verify(dir.Path, key, null, requireClosed: true);
+        Assert.True(result.Ok, result.Summary);
+        Assert.Equal(1, result.Records);
+    }
+
+    [Fact]
     public void Store_directory_without_a_chain_key_is_rejected_at_startup()
     {
         var services = new ServiceCollection();

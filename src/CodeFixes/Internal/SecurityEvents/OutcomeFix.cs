@@ -73,6 +73,16 @@ internal static class OutcomeFix
     /// a creation that failed. Null when the result is not tested on every path.
     /// </summary>
     public static List<Insertion>? SuccessBranches(Document document, SemanticModel model, InvocationExpressionSyntax node, CancellationToken cancellationToken)
+        => Branches(document, model, node, success: true, cancellationToken);
+
+    /// <summary>
+    /// For a check whose failure is the event (<c>var allowed = await auth.AuthorizeAsync(…); if (!allowed.Succeeded)
+    /// { … }</c>): the start of each branch where it failed. Null when the result is not tested on every path.
+    /// </summary>
+    public static List<Insertion>? FailureBranches(Document document, SemanticModel model, InvocationExpressionSyntax node, CancellationToken cancellationToken)
+        => Branches(document, model, node, success: false, cancellationToken);
+
+    private static List<Insertion>? Branches(Document document, SemanticModel model, InvocationExpressionSyntax node, bool success, CancellationToken cancellationToken)
     {
         var (anchor, resultLocal) = Locate(model, node, cancellationToken);
         if (anchor is null || anchor.Parent is not (BlockSyntax or SwitchSectionSyntax)
@@ -93,8 +103,8 @@ internal static class OutcomeFix
             node,
             resultInCondition: resultLocal is null,
             statement => Emits(model, summaries, statement, cancellationToken),
-            successMissing: true,
-            failureMissing: false,
+            successMissing: success,
+            failureMissing: !success,
             cancellationToken);
         var found = branches.Find(statements, resultLocal is null ? index : index + 1, anchor.Parent as BlockSyntax);
         return found is { Count: > 0 } ? found.Select(f => f.Point).ToList() : null;

@@ -189,4 +189,91 @@ public class InsertSecurityEventCodeFixTests
 
         await Verifiers.CSharpCodeFixVerifier<AuthorizationDenialWithoutEventAnalyzer, InsertSecurityEventCodeFixProvider>.VerifyCodeFixAsync(source, source);
     }
+
+    [Fact]
+    public async Task AuthorizeAsyncWithoutADenialGetsTheEventInItsFailureBranches()
+    {
+        var source = Usings + """
+            using Microsoft.AspNetCore.Authorization;
+            using SecureLogging;
+
+            public class Document { public int Id { get; set; } }
+
+            public class DocumentsController : Controller
+            {
+                private readonly IAuthorizationService _authorization;
+                private readonly ILogger<DocumentsController> _logger;
+
+                public DocumentsController(IAuthorizationService authorization, ILogger<DocumentsController> logger)
+                {
+                    _authorization = authorization;
+                    _logger = logger;
+                }
+
+                public async Task<IActionResult> Read(Document document)
+                {
+                    var result = await {|SL2003:_authorization.AuthorizeAsync(User, document, "ReadPolicy")|};
+                    if (result.Succeeded)
+                    {
+                        return View(document);
+                    }
+
+                    return new ChallengeResult();
+                }
+
+                public async Task<IActionResult> Edit(Document document)
+                {
+                    if (!(await {|SL2003:_authorization.AuthorizeAsync(User, document, "EditPolicy")|}).Succeeded)
+                    {
+                        return NotFound();
+                    }
+
+                    return View(document);
+                }
+            }
+            """;
+        var fixedSource = Usings + """
+            using Microsoft.AspNetCore.Authorization;
+            using SecureLogging;
+
+            public class Document { public int Id { get; set; } }
+
+            public class DocumentsController : Controller
+            {
+                private readonly IAuthorizationService _authorization;
+                private readonly ILogger<DocumentsController> _logger;
+
+                public DocumentsController(IAuthorizationService authorization, ILogger<DocumentsController> logger)
+                {
+                    _authorization = authorization;
+                    _logger = logger;
+                }
+
+                public async Task<IActionResult> Read(Document document)
+                {
+                    var result = await _authorization.AuthorizeAsync(User, document, "ReadPolicy");
+                    if (result.Succeeded)
+                    {
+                        return View(document);
+                    }
+
+                    _logger.LogAccessDenied(User.Identity?.Name ?? "unknown", "DocumentsController", "Read", "policy:ReadPolicy");
+                    return new ChallengeResult();
+                }
+
+                public async Task<IActionResult> Edit(Document document)
+                {
+                    if (!(await _authorization.AuthorizeAsync(User, document, "EditPolicy")).Succeeded)
+                    {
+                        _logger.LogAccessDenied(User.Identity?.Name ?? "unknown", "DocumentsController", "Edit", "policy:EditPolicy");
+                        return NotFound();
+                    }
+
+                    return View(document);
+                }
+            }
+            """;
+
+        await Verifiers.CSharpCodeFixVerifier<AuthorizationDenialWithoutEventAnalyzer, InsertSecurityEventCodeFixProvider>.VerifyCodeFixAsync(source, fixedSource);
+    }
 }
