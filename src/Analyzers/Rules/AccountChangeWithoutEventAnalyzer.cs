@@ -20,7 +20,7 @@ public sealed class AccountChangeWithoutEventAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start => ApiCoverage.Register(start, verdict =>
             verdict.Kind == ApiVerdictKind.NoEvent && verdict.Api.Category == SecurityApiCategory.Account
-                ? Diagnostic.Create(Descriptors.SL2004_AccountChangeWithoutEvent, verdict.Node.GetLocation(), verdict.Properties, verdict.Api.Name, verdict.Description)
+                ? Diagnostic.Create(Descriptors.SL2004_AccountChangeWithoutEvent, verdict.Node.GetLocation(), verdict.Properties, verdict.DisplayName, verdict.DisplayDescription)
                 : null));
     }
 }

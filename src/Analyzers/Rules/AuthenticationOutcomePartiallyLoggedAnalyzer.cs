@@ -20,7 +20,7 @@ public sealed class AuthenticationOutcomePartiallyLoggedAnalyzer : DiagnosticAna
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start => ApiCoverage.Register(start, verdict =>
             verdict.Kind == ApiVerdictKind.Partial && verdict.Api.Category == SecurityApiCategory.Authentication
-                ? Diagnostic.Create(Descriptors.SL2002_AuthenticationOutcomePartiallyLogged, verdict.Node.GetLocation(), verdict.Properties, verdict.Api.Name, verdict.MissingPaths)
+                ? Diagnostic.Create(Descriptors.SL2002_AuthenticationOutcomePartiallyLogged, verdict.Node.GetLocation(), verdict.Properties, verdict.DisplayName, verdict.DisplayMissingPaths)
                 : null));
     }
 }

@@ -20,7 +20,7 @@ public sealed class AuthenticationWithoutEventAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start => ApiCoverage.Register(start, verdict =>
             verdict.Kind == ApiVerdictKind.NoEvent && verdict.Api.Category == SecurityApiCategory.Authentication
-                ? Diagnostic.Create(Descriptors.SL2001_AuthenticationWithoutEvent, verdict.Node.GetLocation(), verdict.Properties, verdict.Api.Name, verdict.Description)
+                ? Diagnostic.Create(Descriptors.SL2001_AuthenticationWithoutEvent, verdict.Node.GetLocation(), verdict.Properties, verdict.DisplayName, verdict.DisplayDescription)
                 : null));
     }
 }

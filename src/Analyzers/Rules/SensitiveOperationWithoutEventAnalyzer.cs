@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,7 +11,8 @@ namespace SecureLogging.Analyzers.Rules;
 /// SL2005: a security-sensitive operation — a <c>[SecuritySensitive("…")]</c> method, or a public action of a controller,
 /// Razor page or minimal API whose name starts with Export, BulkDelete, DeleteAll, Purge, or creates / generates /
 /// rotates / revokes an ApiKey (<c>secure_logging.sensitive_operations</c>) — that emits no security event on any
-/// path, itself or through the methods it calls (SPEC §6). Reported at the method name.
+/// path, itself or through the methods it calls (SPEC §6). Reported at the method name, from the method's own body
+/// (a method group mapped as a minimal-API handler is found through a per-compilation index of the <c>Map*</c> calls).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SensitiveOperationWithoutEventAnalyzer : DiagnosticAnalyzer
@@ -38,7 +40,15 @@ public sealed class SensitiveOperationWithoutEventAnalyzer : DiagnosticAnalyzer
                 if (block.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
                 {
                     var tree = block.OperationBlocks[0].Syntax.SyntaxTree;
-                    if (Reason(symbols, method, Patterns(block.Options, tree), minimalApi: false) is { } reason)
+                    var patterns = Patterns(block.Options, tree);
+
+                    // A controller or page action, a [SecuritySensitive] method, or a method mapped as a minimal-API
+                    // handler anywhere in the compilation: judged and reported here, in its own body, at its name.
+                    var reason = Reason(symbols, method, patterns, minimalApi: false)
+                        ?? (patterns.Matches(method.Name) && securityContext.IsEndpointHandler(method, block.CancellationToken)
+                            ? Reason(symbols, method, patterns, minimalApi: true)
+                            : null);
+                    if (reason is { } found)
                     {
                         block.RegisterOperationBlockEndAction(end =>
                         {
@@ -54,33 +64,38 @@ public sealed class SensitiveOperationWithoutEventAnalyzer : DiagnosticAnalyzer
                                 }
                             }
 
-                            Report(end.ReportDiagnostic, method, reason);
+                            Report(end.ReportDiagnostic, method, found);
                         });
                     }
                 }
 
-                if (symbols.EndpointRouteBuilderExtensions is { } endpoints)
+                if (symbols.EndpointRouteBuilderExtensions is not null)
                 {
-                    // Minimal APIs: a method group mapped as an endpoint handler is a public action of the app.
+                    // A local function mapped as a handler (top-level Program.cs) has no block of its own: the body that
+                    // declares and maps it reports it, once however often it is mapped.
+                    HashSet<IMethodSymbol>? reported = null;
                     block.RegisterOperationAction(
                         operationContext =>
                         {
                             var invocation = (IInvocationOperation)operationContext.Operation;
-                            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, endpoints))
+                            foreach (var handler in securityContext.EndpointHandlersOf(invocation))
                             {
-                                return;
-                            }
-
-                            foreach (var argument in invocation.Arguments)
-                            {
-                                if (OperationHelpers.StripConversions(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } handler } }
-                                    && handler.DeclaringSyntaxReferences.Length > 0
-                                    && Reason(symbols, handler, Patterns(operationContext.Options, invocation.Syntax.SyntaxTree), minimalApi: true) is { } reason
-                                    && !IsReportedAtDeclaration(symbols, handler, operationContext.Options, invocation.Syntax.SyntaxTree)
-                                    && !securityContext.GetSummaries(operationContext.Options, invocation.Syntax.SyntaxTree).Emits(handler, operationContext.CancellationToken))
+                                if (handler.MethodKind != MethodKind.LocalFunction
+                                    || Reason(symbols, handler, Patterns(operationContext.Options, invocation.Syntax.SyntaxTree), minimalApi: true) is not { } reason
+                                    || securityContext.GetSummaries(operationContext.Options, invocation.Syntax.SyntaxTree).Emits(handler, operationContext.CancellationToken))
                                 {
-                                    Report(operationContext.ReportDiagnostic, handler, reason);
+                                    continue;
                                 }
+
+                                lock (block)
+                                {
+                                    if (!(reported ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(handler))
+                                    {
+                                        continue;
+                                    }
+                                }
+
+                                Report(operationContext.ReportDiagnostic, handler, reason);
                             }
                         },
                         OperationKind.Invocation);
@@ -106,10 +121,6 @@ public sealed class SensitiveOperationWithoutEventAnalyzer : DiagnosticAnalyzer
         => options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(SensitiveOperationsKey, out var value) && !string.IsNullOrWhiteSpace(value)
             ? NamePatterns.Parse(value)
             : DefaultPatterns;
-
-    /// <summary>A method that the block-level check already judges (attribute or controller/page action) is not reported twice.</summary>
-    private static bool IsReportedAtDeclaration(SecurityEventSymbols symbols, IMethodSymbol method, AnalyzerOptions options, SyntaxTree tree)
-        => Reason(symbols, method, Patterns(options, tree), minimalApi: false) is not null;
 
     /// <summary>Why the method is a sensitive operation (for the message) and the event it stands for (for the fix); null when it is not.</summary>
     internal static (string Reason, string Operation)? Reason(SecurityEventSymbols symbols, IMethodSymbol method, NamePatterns patterns, bool minimalApi)

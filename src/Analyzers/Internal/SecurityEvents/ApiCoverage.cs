@@ -21,14 +21,27 @@ internal enum ApiVerdictKind
 /// <summary>One uncovered API invocation.</summary>
 internal sealed class ApiVerdict
 {
-    public ApiVerdict(SyntaxNode node, SecurityApi api, ApiVerdictKind kind, bool successMissing, bool failureMissing)
+    public ApiVerdict(SyntaxNode node, SecurityApi api, ApiVerdictKind kind, bool successMissing, bool failureMissing, string? wrapper = null)
     {
         Node = node;
         Api = api;
         Kind = kind;
         SuccessMissing = successMissing;
         FailureMissing = failureMissing;
+        Wrapper = wrapper;
     }
+
+    /// <summary>The app's method called at <see cref="Node"/> when it is a wrapper returning the API's raw result; null for a direct call.</summary>
+    public string? Wrapper { get; }
+
+    /// <summary>What the message calls the invocation: the method called there (the wrapper, or the API itself).</summary>
+    public string DisplayName => Wrapper ?? Api.Name;
+
+    /// <summary>The verb phrase for the message, saying which API a wrapper returns the result of.</summary>
+    public string DisplayDescription => Wrapper is null ? Description : "returns the result of '" + Api.Name + "', which " + Description;
+
+    /// <summary>The SL2002 path phrase, naming the wrapped API at a wrapper's call site.</summary>
+    public string DisplayMissingPaths => Wrapper is null ? MissingPaths : MissingPaths + " path of the '" + Api.Name + "' result it returns";
 
     /// <summary>The invocation (or the hook assignment) the diagnostic is reported at.</summary>
     public SyntaxNode Node { get; }
@@ -69,7 +82,14 @@ internal sealed class ApiVerdict
         SecurityApiEvents.PermissionGranted => "grants a claim",
         SecurityApiEvents.PermissionRevoked => "revokes a claim",
         SecurityApiEvents.AccountUpdated => "changes an account's lockout or external logins",
-        SecurityApiEvents.ConfigurationChanged => "changes a role",
+        SecurityApiEvents.ConfigurationChanged => Api.Name switch
+        {
+            "CreateAsync" => "creates a role",
+            "DeleteAsync" => "deletes a role",
+            "AddClaimAsync" => "grants a claim to a role",
+            "RemoveClaimAsync" => "revokes a claim from a role",
+            _ => "changes a role",
+        },
         _ => "performs a security operation",
     };
 }
@@ -104,23 +124,25 @@ internal static class ApiCoverage
         {
             var summaries = context.GetSummaries(block.Options, block.OwningSymbol.Locations.Length > 0 && block.OwningSymbol.Locations[0].SourceTree is { } tree ? tree : block.OperationBlocks[0].Syntax.SyntaxTree);
             var inHandler = summaries.IsAuthenticationHandler(block.OwningSymbol.ContainingType);
-            List<(IOperation Operation, SecurityApi Api)>? found = null;
+            List<(IOperation Operation, SecurityApi Api, string? Wrapper)>? found = null;
 
             block.RegisterOperationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var api = context.Apis.Find(invocation, inHandler);
+                    string? wrapper = null;
                     if (api is null && MayWrap(invocation.TargetMethod, start.Compilation.Assembly, resultTypes))
                     {
                         api = summaries.GetWrappedApiOfCall(invocation.TargetMethod, operationContext.CancellationToken);
+                        wrapper = invocation.TargetMethod.Name;
                     }
 
                     if (api is not null)
                     {
                         lock (block)
                         {
-                            (found ??= new()).Add((invocation, api));
+                            (found ??= new()).Add((invocation, api, wrapper));
                         }
                     }
                 },
@@ -158,7 +180,7 @@ internal static class ApiCoverage
         });
     }
 
-    private static IEnumerable<ApiVerdict> Judge(OperationBlockAnalysisContext end, MethodSummaries summaries, List<(IOperation Operation, SecurityApi Api)> found)
+    private static IEnumerable<ApiVerdict> Judge(OperationBlockAnalysisContext end, MethodSummaries summaries, List<(IOperation Operation, SecurityApi Api, string? Wrapper)> found)
     {
         var cancellationToken = end.CancellationToken;
         var flows = new List<BodyFlow>();
@@ -173,7 +195,7 @@ internal static class ApiCoverage
         var wrapper = end.OwningSymbol is IMethodSymbol owner ? summaries.GetWrapper(owner, cancellationToken) : null;
         var verdicts = new List<ApiVerdict>();
         var handlerOutcomeCovered = false;
-        foreach (var (operation, api) in found)
+        foreach (var (operation, api, wrapperName) in found)
         {
             if (wrapper is not null && wrapper.RawInvocations.Contains(operation.Syntax))
             {
@@ -201,7 +223,7 @@ internal static class ApiCoverage
                 continue;
             }
 
-            var verdict = Verdict(operation.Syntax, api, coverage);
+            var verdict = Verdict(operation.Syntax, api, coverage, wrapperName);
             if (verdict is null)
             {
                 handlerOutcomeCovered |= IsHandlerOutcome(api);
@@ -217,7 +239,7 @@ internal static class ApiCoverage
             // A handler that records some of its outcomes but not this one: the outcome is logged on some paths only.
             if (handlerOutcomeCovered && verdict.Kind == ApiVerdictKind.NoEvent && IsHandlerOutcome(verdict.Api))
             {
-                yield return new ApiVerdict(verdict.Node, verdict.Api, ApiVerdictKind.Partial, verdict.Api.Outcome != SecurityApiOutcome.FailureOnly, verdict.Api.Outcome != SecurityApiOutcome.SuccessOnly);
+                yield return new ApiVerdict(verdict.Node, verdict.Api, ApiVerdictKind.Partial, verdict.Api.Outcome != SecurityApiOutcome.FailureOnly, verdict.Api.Outcome != SecurityApiOutcome.SuccessOnly, verdict.Wrapper);
             }
             else
             {
@@ -229,23 +251,23 @@ internal static class ApiCoverage
     private static bool IsHandlerOutcome(SecurityApi api)
         => api.Outcome is SecurityApiOutcome.SuccessOnly or SecurityApiOutcome.FailureOnly || ReferenceEquals(api, SecurityApiTable.AuthenticateResultApi);
 
-    private static ApiVerdict? Verdict(SyntaxNode node, SecurityApi api, PathCoverage coverage)
+    private static ApiVerdict? Verdict(SyntaxNode node, SecurityApi api, PathCoverage coverage, string? wrapper)
     {
         switch (api.Outcome)
         {
             case SecurityApiOutcome.SuccessAndFailure:
                 if (!coverage.AnyCovered)
                 {
-                    return new ApiVerdict(node, api, ApiVerdictKind.NoEvent, true, true);
+                    return new ApiVerdict(node, api, ApiVerdictKind.NoEvent, true, true, wrapper);
                 }
 
                 var successMissing = coverage.SuccessUncovered;
                 var failureMissing = coverage.FailureUncovered;
-                return successMissing || failureMissing ? new ApiVerdict(node, api, ApiVerdictKind.Partial, successMissing, failureMissing) : null;
+                return successMissing || failureMissing ? new ApiVerdict(node, api, ApiVerdictKind.Partial, successMissing, failureMissing, wrapper) : null;
             case SecurityApiOutcome.None:
-                return coverage.SuccessCovered ? null : new ApiVerdict(node, api, ApiVerdictKind.NoEvent, true, false);
+                return coverage.SuccessCovered ? null : new ApiVerdict(node, api, ApiVerdictKind.NoEvent, true, false, wrapper);
             default:
-                return coverage.AnyCovered ? null : new ApiVerdict(node, api, ApiVerdictKind.NoEvent, api.Outcome == SecurityApiOutcome.SuccessOnly, api.Outcome == SecurityApiOutcome.FailureOnly);
+                return coverage.AnyCovered ? null : new ApiVerdict(node, api, ApiVerdictKind.NoEvent, api.Outcome == SecurityApiOutcome.SuccessOnly, api.Outcome == SecurityApiOutcome.FailureOnly, wrapper);
         }
     }
 

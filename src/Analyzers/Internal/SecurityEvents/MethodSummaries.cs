@@ -59,6 +59,15 @@ internal sealed class MethodSummaries
             return false;
         }
 
+        // A LoggerMessage.Define delegate (Action<ILogger, …>) invoked through the field it was stored in.
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            return method.Parameters.Length >= 2
+                && _context.Logging.MelILogger is { } melLogger
+                && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, melLogger)
+                && _context.IsVocabularyDefineDelegate(invocation.Instance, cancellationToken);
+        }
+
         // Which logging API a call is comes from the shared recognition of SPEC §4 (one hash probe on the type).
         var logging = _context.Logging;
         logging.FrameworkOf(type, out var framework);

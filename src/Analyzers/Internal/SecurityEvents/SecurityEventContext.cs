@@ -24,7 +24,9 @@ internal sealed class SecurityEventContext
     private readonly ConcurrentDictionary<string, MethodSummaries> _summaries = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<ISymbol, bool> _vocabularyEventIds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> _vocabularyDefines = new(SymbolEqualityComparer.Default);
     private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
+    private HashSet<IMethodSymbol>? _endpointHandlers;
 
     private SecurityEventContext(Compilation compilation)
     {
@@ -114,6 +116,95 @@ internal sealed class SecurityEventContext
         return index.TryGetValue(method.OriginalDefinition, out var list) ? list : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
     }
 
+    /// <summary>
+    /// True when the method is passed as a method group to a minimal-API <c>Map*</c> call somewhere in the compilation
+    /// (<c>app.MapPost("/keys", CreateApiKey)</c>): it is then an endpoint handler, a public action of the app. The index
+    /// is built once per compilation on first need, from the <c>Map…</c> invocations of every tree.
+    /// </summary>
+    public bool IsEndpointHandler(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (Symbols.EndpointRouteBuilderExtensions is null || method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        var handlers = LazyInitializer.EnsureInitialized(ref _endpointHandlers, () => BuildEndpointHandlerIndex(cancellationToken))!;
+        return handlers.Contains(method.OriginalDefinition);
+    }
+
+    /// <summary>The method-group handlers (not lambdas: they have no name) of the Map calls of <paramref name="invocation"/>, if it is one.</summary>
+    public IEnumerable<IMethodSymbol> EndpointHandlersOf(IInvocationOperation invocation)
+    {
+        if (Symbols.EndpointRouteBuilderExtensions is not { } endpoints
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, endpoints))
+        {
+            yield break;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (OperationHelpers.StripConversions(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } handler } }
+                && handler.DeclaringSyntaxReferences.Length > 0)
+            {
+                yield return handler;
+            }
+        }
+    }
+
+    private HashSet<IMethodSymbol> BuildEndpointHandlerIndex(CancellationToken cancellationToken)
+    {
+        var handlers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var tree in Compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                // Syntax first: only invocations of a Map… method with an argument that can be a method group are bound.
+                if (node is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } call
+                    || !(call.Expression switch
+                    {
+                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                        IdentifierNameSyntax name => name.Identifier.ValueText,
+                        _ => "",
+                    }).StartsWith("Map", System.StringComparison.Ordinal)
+                    || !HasMethodGroupCandidate(call.ArgumentList))
+                {
+                    continue;
+                }
+
+                model ??= GetModel(tree);
+                if (model?.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
+                {
+                    foreach (var handler in EndpointHandlersOf(invocation))
+                    {
+                        handlers.Add(handler.OriginalDefinition);
+                    }
+                }
+            }
+        }
+
+        return handlers;
+
+        static bool HasMethodGroupCandidate(ArgumentListSyntax arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                var expression = argument.Expression;
+                while (expression is CastExpressionSyntax cast)
+                {
+                    expression = cast.Expression;
+                }
+
+                if (expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>True when an <c>EventId</c> expression names a vocabulary event (inline, or a static field/property of the compilation).</summary>
     public bool IsVocabularyEventId(IOperation? operation, CancellationToken cancellationToken)
     {
@@ -137,6 +228,49 @@ internal sealed class SecurityEventContext
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="delegateReceiver"/> — the field, property or local a logging delegate is invoked
+    /// through — was initialised from <c>LoggerMessage.Define…(level, eventId, …)</c> with a vocabulary <c>EventId</c>:
+    /// invoking it is a Microsoft.Extensions.Logging call with that EventId (SPEC §6). Looked up once per symbol.
+    /// </summary>
+    public bool IsVocabularyDefineDelegate(IOperation? delegateReceiver, CancellationToken cancellationToken)
+    {
+        var symbol = OperationHelpers.StripConversions(delegateReceiver) switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            ILocalReferenceOperation local => local.Local,
+            _ => (ISymbol?)null,
+        };
+
+        return symbol is not null && Logging.MelLoggerMessage is not null
+            && _vocabularyDefines.GetOrAdd(symbol, s => DefineNamesVocabulary(s, cancellationToken));
+    }
+
+    private bool DefineNamesVocabulary(ISymbol member, CancellationToken cancellationToken)
+    {
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax(cancellationToken);
+            ExpressionSyntax? initializer = node switch
+            {
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                _ => null,
+            };
+
+            if (initializer is not null
+                && OperationHelpers.StripConversions(GetModel(node.SyntaxTree)?.GetOperation(initializer, cancellationToken)) is IInvocationOperation define
+                && SymbolEqualityComparer.Default.Equals(define.TargetMethod.ContainingType, Logging.MelLoggerMessage)
+                && OperationHelpers.FindArgument(define, "eventId") is { } eventId)
+            {
+                return IsVocabularyEventId(eventId.Value, cancellationToken);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A constant vocabulary name, or a conditional choosing between two (<c>ok ? "authentication.success" : "authentication.failure"</c>).</summary>

@@ -114,7 +114,7 @@ public class AccountChangeWithoutEventAnalyzerTests
             Verify.Diagnostic("SL2004").WithLocation(1).WithArguments("DeleteAsync", "deletes an account"),
             Verify.Diagnostic("SL2004").WithLocation(2).WithArguments("AddToRoleAsync", "grants a role"),
             Verify.Diagnostic("SL2004").WithLocation(3).WithArguments("SetLockoutEndDateAsync", "changes an account's lockout or external logins"),
-            Verify.Diagnostic("SL2004").WithLocation(4).WithArguments("DeleteAsync", "changes a role"));
+            Verify.Diagnostic("SL2004").WithLocation(4).WithArguments("DeleteAsync", "deletes a role"));
     }
 
     [Fact]
@@ -159,5 +159,38 @@ public class AccountChangeWithoutEventAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    /// <summary>At a wrapper's call site the message names the method called there and the API whose result it returns.</summary>
+    [Fact]
+    public async Task WrapperCallSiteMessageNamesTheWrapperAndTheApiItReturns()
+    {
+        var source = Usings + """
+            public interface IUserService
+            {
+                Task<IdentityResult> CreateUserAsync(IdentityUser user);
+            }
+
+            public sealed class UserService : IUserService
+            {
+                private readonly UserManager<IdentityUser> _users;
+                public UserService(UserManager<IdentityUser> users) => _users = users;
+                public Task<IdentityResult> CreateUserAsync(IdentityUser user) => _users.CreateAsync(user);
+            }
+
+            public class UsersController : Controller
+            {
+                private readonly IUserService _userService;
+                public UsersController(IUserService userService) => _userService = userService;
+
+                public async Task<IActionResult> Create(string email)
+                {
+                    var result = await {|#0:_userService.CreateUserAsync(new IdentityUser(email))|};
+                    return result.Succeeded ? Ok() : BadRequest();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2004").WithLocation(0).WithArguments("CreateUserAsync", "returns the result of 'CreateAsync', which creates an account"));
     }
 }

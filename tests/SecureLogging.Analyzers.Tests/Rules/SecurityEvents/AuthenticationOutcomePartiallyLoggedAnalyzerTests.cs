@@ -353,4 +353,43 @@ public class AuthenticationOutcomePartiallyLoggedAnalyzerTests
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2002").WithLocation(0).WithArguments("CheckPasswordAsync", "failure"));
     }
+
+    /// <summary>At a wrapper's call site the SL2002 message names the wrapper and the API whose result it returns.</summary>
+    [Fact]
+    public async Task WrapperCallSiteMessageNamesTheWrapperAndTheApiItReturns()
+    {
+        var source = Usings + """
+            public sealed class CredentialService
+            {
+                private readonly UserManager<IdentityUser> _users;
+                public CredentialService(UserManager<IdentityUser> users) => _users = users;
+                public Task<bool> ValidateAsync(IdentityUser user, string password) => _users.CheckPasswordAsync(user, password);
+            }
+
+            public class TokenController : Controller
+            {
+                private readonly CredentialService _credentials;
+                private readonly ILogger<TokenController> _logger;
+
+                public TokenController(CredentialService credentials, ILogger<TokenController> logger)
+                {
+                    _credentials = credentials;
+                    _logger = logger;
+                }
+
+                public async Task<IActionResult> Token(IdentityUser user, string password)
+                {
+                    if (await {|#0:_credentials.ValidateAsync(user, password)|})
+                    {
+                        _logger.LogLoginSucceeded(user.Id);
+                        return Ok();
+                    }
+
+                    return Unauthorized();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2002").WithLocation(0).WithArguments("ValidateAsync", "failure path of the 'CheckPasswordAsync' result it returns"));
+    }
 }

@@ -305,8 +305,8 @@ public class AuthenticationWithoutEventAnalyzerTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("VerifyHashedPassword", "checks a user's credentials"),
-            Verify.Diagnostic("SL2001").WithLocation(1).WithArguments("PasswordSignInAsync", "checks a user's credentials"),
-            Verify.Diagnostic("SL2001").WithLocation(2).WithArguments("CheckPasswordAsync", "checks a user's credentials"));
+            Verify.Diagnostic("SL2001").WithLocation(1).WithArguments("LoginAwaitedAsync", "returns the result of 'PasswordSignInAsync', which checks a user's credentials"),
+            Verify.Diagnostic("SL2001").WithLocation(2).WithArguments("CheckAsync", "returns the result of 'CheckPasswordAsync', which checks a user's credentials"));
     }
 
     [Fact]
@@ -526,6 +526,67 @@ public class AuthenticationWithoutEventAnalyzerTests
             source,
             Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("OnAuthenticationFailed", "handles an authentication failure"),
             Verify.Diagnostic("SL2001").WithLocation(1).WithArguments("OnAuthenticationFailed", "handles an authentication failure"));
+    }
+
+    /// <summary>
+    /// A <c>LoggerMessage.Define</c> delegate created with a vocabulary EventId is a Microsoft.Extensions.Logging call
+    /// with that EventId wherever it is invoked (field, static property or local); one with another name is not.
+    /// </summary>
+    [Fact]
+    public async Task LoggerMessageDefineDelegatesWithVocabularyEventIdsAreEvents()
+    {
+        var source = Usings + """
+            internal static class AuthLog
+            {
+                private static readonly EventId Failure = new(1002, "authn_login_fail");
+
+                public static readonly Action<ILogger, string, Exception?> LoginFailed =
+                    LoggerMessage.Define<string>(LogLevel.Warning, Failure, "Login failed for {User}");
+
+                public static Action<ILogger, string, Exception?> LoginSucceeded { get; } =
+                    LoggerMessage.Define<string>(LogLevel.Information, new EventId(1001, "authentication.success"), "User {User} signed in");
+
+                public static readonly Action<ILogger, string, Exception?> Attempt =
+                    LoggerMessage.Define<string>(LogLevel.Information, new EventId(1000, "LoginAttempt"), "Login attempt for {User}");
+            }
+
+            public class AccountController : Controller
+            {
+                private readonly SignInManager<IdentityUser> _signIn;
+                private readonly ILogger _logger;
+
+                public AccountController(SignInManager<IdentityUser> signIn, ILogger<AccountController> logger)
+                {
+                    _signIn = signIn;
+                    _logger = logger;
+                }
+
+                public async Task<IActionResult> Field(string user, string password)
+                {
+                    var result = await _signIn.PasswordSignInAsync(user, password, false, true);
+                    if (!result.Succeeded) { AuthLog.LoginFailed(_logger, user, null); return Unauthorized(); }
+                    AuthLog.LoginSucceeded(_logger, user, null);
+                    return Ok();
+                }
+
+                public async Task<IActionResult> Local(string user)
+                {
+                    var signedOut = LoggerMessage.Define<string>(LogLevel.Information, new EventId(5, "authentication.logout"), "{User} signed out");
+                    await _signIn.SignOutAsync();
+                    signedOut(_logger, user, null);
+                    return Ok();
+                }
+
+                public async Task<IActionResult> NotVocabulary(string user, string password)
+                {
+                    AuthLog.Attempt(_logger, user, null);
+                    var result = await {|#0:_signIn.PasswordSignInAsync(user, password, false, true)|};
+                    return result.Succeeded ? Ok() : Unauthorized();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("PasswordSignInAsync", "checks a user's credentials"));
     }
 
     [Fact]
