@@ -29,6 +29,7 @@ internal sealed class VerifyCommand : ICliCommand
 
         options:
           --key-file <file>       file holding the raw chain key bytes, exactly as given to SecureLoggingOptions.ChainKey
+                                  (a file holding the key as base64 or hex text is read as that text's bytes)
           --checkpoint SEQ:CHAIN  a checkpoint kept off-host (OnCheckpoint, or a store.checkpoint line): the store must
                                   still contain that record with that chain value; detects truncation of the newest records
           --require-closed        fail unless the store ends with store.closed (for archived stores whose writer stopped)
@@ -76,6 +77,25 @@ internal sealed class VerifyCommand : ICliCommand
         try
         {
             result = StoreVerifier.Verify(path, key, checkpoint, options.Has("--require-closed"));
+
+            // ChainKey is base64 in configuration, so a key file is easily written as that text. The raw bytes are
+            // tried first; when they fail at the very first record and the file is base64 or hex text whose bytes do
+            // verify further, those bytes are the key. Both readings come from the operator's own file, so this
+            // forgives a format slip without weakening the check.
+            foreach (var (candidate, description) in TextKeyReadings(key))
+            {
+                if (result.Ok || result.Records > 0 || result.StoreRecords > 0)
+                {
+                    break;
+                }
+
+                var retry = StoreVerifier.Verify(path, candidate, checkpoint, options.Has("--require-closed"));
+                if (retry.Ok || retry.Records > 0 || retry.StoreRecords > 0)
+                {
+                    stderr.WriteLine($"securelog verify: note: the key file holds {description}; those bytes were used as the key.");
+                    result = retry;
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -121,6 +141,39 @@ internal sealed class VerifyCommand : ICliCommand
         }
 
         return new StoreCheckpoint(seq, text[(colon + 1)..].ToLowerInvariant(), string.Empty, default);
+    }
+
+    // Other readings of a key file whose raw bytes did not verify: the bytes without a trailing line break (an
+    // editor or `echo` added one), then the key as hex or base64 text.
+    private static IEnumerable<(byte[] Key, string Description)> TextKeyReadings(byte[] key)
+    {
+        var end = key.Length;
+        while (end > 0 && key[end - 1] is (byte)'\n' or (byte)'\r')
+        {
+            end--;
+        }
+
+        if (end > 0 && end < key.Length)
+        {
+            yield return (key[..end], "a trailing line break after the key bytes");
+        }
+
+        if (!key.All(b => b is >= 0x20 and < 0x7F or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        {
+            yield break;
+        }
+
+        var text = Encoding.ASCII.GetString(key).Trim();
+        if (text.Length >= 2 && text.Length % 2 == 0 && text.All(char.IsAsciiHexDigit))
+        {
+            yield return (Convert.FromHexString(text), "hex text");
+        }
+
+        var buffer = new byte[text.Length];
+        if (text.Length > 0 && Convert.TryFromBase64String(text, buffer, out var written) && written > 0)
+        {
+            yield return (buffer[..written], "base64 text");
+        }
     }
 
     private static bool LooksLikeText(byte[] key)

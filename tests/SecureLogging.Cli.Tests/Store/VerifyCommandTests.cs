@@ -105,12 +105,62 @@ public sealed class VerifyCommandTests
         using var fixture = new StoreCommandFixture();
         fixture.Write(2, 0);
         var textKey = Path.Combine(fixture.Root, "key.b64");
-        File.WriteAllText(textKey, Convert.ToBase64String(File.ReadAllBytes(fixture.KeyFile)) + "\n");
+        File.WriteAllText(textKey, Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) + "\n");
 
         var (exit, stdout, stderr) = fixture.Run("verify", fixture.StoreDirectory, "--key-file", textKey);
 
         Assert.Equal(1, exit);
         Assert.Contains(":1: ", stdout, StringComparison.Ordinal);
         Assert.Contains("raw key bytes", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("base64")]
+    [InlineData("hex")]
+    public void The_right_key_written_as_text_verifies_with_a_note(string encoding)
+    {
+        using var fixture = new StoreCommandFixture();
+        fixture.Write(3, 0);
+        var key = File.ReadAllBytes(fixture.KeyFile);
+        var textKey = Path.Combine(fixture.Root, "key.txt");
+        File.WriteAllText(textKey, (encoding == "hex" ? Convert.ToHexString(key) : Convert.ToBase64String(key)) + "\n");
+
+        var (exit, stdout, stderr) = fixture.Run("verify", fixture.StoreDirectory, "--key-file", textKey);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("ok, 3 records", stdout.Trim());
+        Assert.Contains(encoding + " text", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_file_with_a_trailing_line_break_verifies()
+    {
+        using var fixture = new StoreCommandFixture();
+        fixture.Write(2, 0);
+        var withNewline = Path.Combine(fixture.Root, "key.nl");
+        File.WriteAllBytes(withNewline, [.. File.ReadAllBytes(fixture.KeyFile), (byte)'\n']);
+
+        var (exit, stdout, _) = fixture.Run("verify", fixture.StoreDirectory, "--key-file", withNewline);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("ok, 2 records", stdout.Trim());
+    }
+
+    [Fact]
+    public void Tampering_is_still_reported_at_its_line_with_a_text_key()
+    {
+        using var fixture = new StoreCommandFixture();
+        fixture.Write(6, 0);
+        var file = fixture.Files[0];
+        var lines = File.ReadAllLines(file);
+        lines[4] = lines[4].Replace("alice", "alicf", StringComparison.Ordinal);
+        File.WriteAllLines(file, lines);
+        var textKey = Path.Combine(fixture.Root, "key.txt");
+        File.WriteAllText(textKey, Convert.ToBase64String(File.ReadAllBytes(fixture.KeyFile)));
+
+        var (exit, stdout, _) = fixture.Run("verify", fixture.StoreDirectory, "--key-file", textKey);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(":5: ", stdout, StringComparison.Ordinal);
     }
 }
