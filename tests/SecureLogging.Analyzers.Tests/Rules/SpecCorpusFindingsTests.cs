@@ -2,6 +2,8 @@ using Microsoft.CodeAnalysis.Testing;
 using Secrets = SecureLogging.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SecureLogging.Analyzers.Rules.DoNotLogSecretsAnalyzer>;
 using Personal = SecureLogging.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SecureLogging.Analyzers.Rules.DoNotLogPersonalDataAnalyzer>;
 using Cards = SecureLogging.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SecureLogging.Analyzers.Rules.DoNotLogCardDataAnalyzer>;
+using Objects = SecureLogging.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SecureLogging.Analyzers.Rules.DoNotLogSensitiveObjectsAnalyzer>;
+using Forging = SecureLogging.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SecureLogging.Analyzers.Rules.DoNotBuildLogMessagesFromRequestDataAnalyzer>;
 
 namespace SecureLogging.Analyzers.Tests.Rules;
 
@@ -127,5 +129,104 @@ public class SpecCorpusFindingsTests
             ExpectedDiagnostics = { Personal.Diagnostic("SL1003").WithLocation(0).WithArguments("contact", "is written whole and its member 'Contact.Email' is an email") },
         };
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConsoleAsyncWriters_AreLoggingCalls()
+    {
+        await Secrets.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+
+            public class C
+            {
+                public async Task M(string token, string userId)
+                {
+                    await Console.Out.WriteLineAsync($"Token {{|SL1001:token|}}");
+                    await Console.Error.WriteAsync("Token " + {|SL1001:token|});
+                    await Console.Out.WriteLineAsync($"User {userId}");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task JsonSerialisedIntoALocal_KeepsWhatItSerialises()
+    {
+        await Secrets.VerifyAnalyzerAsync("""
+            using System.Text.Json;
+            using Microsoft.Extensions.Logging;
+
+            public class Login { public string UserName { get; set; } = ""; public string Password { get; set; } = ""; }
+            public class Page { public int Number { get; set; } public string Title { get; set; } = ""; }
+
+            public class C
+            {
+                public void M(ILogger logger, string userName, string password, Login login, Page page)
+                {
+                    var json = JsonSerializer.Serialize(new { userName, password });
+                    logger.LogInformation("Payload {Json}", {|SL1001:json|});
+                    var body = Newtonsoft.Json.JsonConvert.SerializeObject(login);
+                    logger.LogInformation("Body {Body}", {|SL1001:body|});
+                    var safe = JsonSerializer.Serialize(new { userName, page.Number });
+                    logger.LogInformation("Payload {Json}", safe);
+                    var paged = JsonSerializer.Serialize(page);
+                    logger.LogInformation("Page {Json}", paged);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task IdentityUserDestructured_IsAnObjectWithSecretMembers()
+    {
+        await Objects.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.Extensions.Logging;
+
+            public class C
+            {
+                public void M(ILogger logger, IdentityUser user, IdentityRole role, SignInResult result)
+                {
+                    logger.LogInformation("User {@User}", {|SL1004:user|});
+                    logger.LogInformation("User {User}", user);
+                    logger.LogInformation("Role {@Role} result {@Result}", role, result);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RequestTextThroughHelpers_AndNumbersThatCannotForge()
+    {
+        await Forging.VerifyAnalyzerAsync("""
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.Extensions;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Logging;
+
+            public class Filter { public string Term { get; set; } = ""; public int Page { get; set; } }
+
+            [ApiController]
+            public class SearchController : ControllerBase
+            {
+                private readonly ILogger<SearchController> _logger;
+                public SearchController(ILogger<SearchController> logger) => _logger = logger;
+
+                [HttpPost("search")]
+                public async Task<IActionResult> Search(string q, int page)
+                {
+                    _logger.LogInformation("Url " + {|SL3001:Request.GetDisplayUrl()|});
+                    _logger.LogInformation("Url " + Request.GetEncodedUrl());
+                    var filter = await Request.ReadFromJsonAsync<Filter>();
+                    _logger.LogInformation("Filter " + {|SL3001:filter?.Term|} + " page " + filter?.Page);
+                    _logger.LogInformation("Page " + page.ToString() + " length " + q.Length.ToString());
+                    _logger.LogInformation("Term " + {|SL3001:q.Trim().ToString()|});
+                    return Ok();
+                }
+            }
+            """);
     }
 }

@@ -26,3 +26,11 @@ namespace Contoso.Startup
         public static partial void Left(ILogger logger, string memberId) { }
     }
 }
+
+namespace Contoso.RealWorld
+{
+    public static partial class AccountLog
+    {
+        public static partial void ResetRequested(ILogger logger, string user) { }
+    }
+}

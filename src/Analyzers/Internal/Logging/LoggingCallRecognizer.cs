@@ -76,7 +76,8 @@ internal sealed class LoggingCallRecognizer
             return TryRecognizeDelegate(invocation, method, out call);
         }
 
-        if (definition.Name is "Write" or "WriteLine" &&
+        // Console.Out/Error are TextWriters: their async writers end up in the same container log.
+        if (definition.Name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync" &&
             SymbolEqualityComparer.Default.Equals(definition.ContainingType, Symbols.TextWriter) &&
             invocation.Instance?.WalkDownConversions() is IPropertyReferenceOperation receiver &&
             (SymbolEqualityComparer.Default.Equals(receiver.Property, Symbols.ConsoleOut) || SymbolEqualityComparer.Default.Equals(receiver.Property, Symbols.ConsoleError)))

@@ -177,14 +177,22 @@ internal sealed class RequestDataSource
             case "ToString" or "Trim" or "TrimStart" or "TrimEnd" or "ToLower" or "ToUpper" or "ToLowerInvariant" or "ToUpperInvariant"
                 or "Substring" or "PadLeft" or "PadRight" or "Normalize" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault"
                 or "Single" or "SingleOrDefault" or "ElementAt" or "ElementAtOrDefault" or "GetValueOrDefault":
-                // Text in, same text out (or part of it): a CR/LF survives.
-                return receiver is null ? null : Trace(receiver, depth + 1);
+                // Text in, same text out (or part of it): a CR/LF survives. A number's ToString() has no CR/LF to carry.
+                return receiver is null || !IsTextType(receiver.WalkDownConversions().Type) ? null : Trace(receiver, depth + 1);
+            case "GetDisplayUrl" when receiver is not null && IsRequest(receiver.WalkDownConversions().Type):
+                // The display form decodes the path and query (GetEncodedUrl keeps them percent-encoded).
+                return "is the request URL, decoded";
+            case "ReadFromJsonAsync" when receiver is not null && IsRequest(receiver.WalkDownConversions().Type):
+                return "comes from the request body";
             case "ReadToEnd" or "ReadToEndAsync" or "ReadLine" or "ReadLineAsync" when InheritsFrom(method.ContainingType, _symbols.TextReader) || Is(method.ContainingType, _symbols.TextReader):
                 return receiver is not null && ReadsRequestBody(receiver, depth) ? "comes from the request body" : null;
             default:
                 return null;
         }
     }
+
+    private bool IsRequest(ITypeSymbol? type)
+        => type is INamedTypeSymbol named && (Is(named, _symbols.HttpRequest) || InheritsFrom(named, _symbols.HttpRequest));
 
     /// <summary><c>new StreamReader(Request.Body)</c>, directly or through a local.</summary>
     private bool ReadsRequestBody(IOperation reader, int depth)

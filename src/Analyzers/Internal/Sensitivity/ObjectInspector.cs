@@ -78,7 +78,27 @@ internal sealed class ObjectInspector
         }
 
         var root = type.RootNamespaceName();
+        if (root == "Microsoft" && IsIdentityUser(type))
+        {
+            // ASP.NET Core Identity's user is the application's own account record: PasswordHash, SecurityStamp,
+            // Email and PhoneNumber are all written when an IdentityUser is destructured or serialised.
+            return true;
+        }
+
         return root is not ("System" or "Microsoft" or "Newtonsoft" or "Serilog" or "NLog" or "log4net");
+    }
+
+    private static bool IsIdentityUser(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SensitivitySymbols.HasFullName(current.OriginalDefinition, "Microsoft.AspNetCore.Identity", "IdentityUser"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Verdict InspectUncached(ITypeSymbol type, ObjectMode mode, int level, string path)

@@ -166,6 +166,11 @@ internal sealed partial class SensitivityClassifier
             return Derived(Judge(instance, depth + 1), instance, invocation.Type);
         }
 
+        if (IsSerializeCall(method) && invocation.Arguments.Length > 0 && invocation.Arguments[0].Value is { } serialized)
+        {
+            return SerializedValue(serialized.WalkDownConversions(), depth);
+        }
+
         // Encoding is not protection: Convert.ToBase64String(secretBytes), Encoding.UTF8.GetString(secretBytes), string.Join/Concat/Format.
         if (IsEncodingOrStringCombination(method) && invocation.Arguments.Length > 0)
         {
@@ -183,6 +188,45 @@ internal sealed partial class SensitivityClassifier
 
         return Verdict.Unknown;
     }
+
+    /// <summary>
+    /// The JSON text of a value (<c>var json = JsonSerializer.Serialize(new { user, password })</c>) holds what the
+    /// serialiser writes: an anonymous object's members, or the members of an object two levels deep, [JsonIgnore]d
+    /// ones left out. Logged through a local, it is judged like the object logged with <c>Serialize</c> inline.
+    /// </summary>
+    private Verdict SerializedValue(IOperation value, int depth)
+    {
+        if (value is IAnonymousObjectCreationOperation anonymous)
+        {
+            var worst = Verdict.Unknown;
+            foreach (var initializer in anonymous.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation member } assignment)
+                {
+                    var verdict = Classify(assignment.Value, member.Property.Name);
+                    if (verdict.IsSensitive && (!worst.IsSensitive || verdict.Kind.IsStrongerThan(worst.Kind)))
+                    {
+                        worst = verdict.WithReason("serialises the member '" + member.Property.Name + "', which " + verdict.Reason);
+                    }
+                }
+            }
+
+            return worst.IsSensitive ? worst : Verdict.Unknown;
+        }
+
+        var whole = Judge(value, depth + 1);
+        if (whole.IsSensitive)
+        {
+            return whole.WithReason("serialises '" + Display.Of(value.Syntax) + "', which " + whole.Reason);
+        }
+
+        var members = Objects.Inspect(value.Type, ObjectMode.Serialized);
+        return members.IsSensitive ? members.WithReason("serialises '" + Display.Of(value.Syntax) + "', and " + members.Reason) : Verdict.Unknown;
+    }
+
+    private static bool IsSerializeCall(IMethodSymbol method)
+        => (method.Name == "Serialize" && SensitivitySymbols.HasFullName(method.ContainingType, "System.Text.Json", "JsonSerializer")) ||
+           (method.Name == "SerializeObject" && SensitivitySymbols.HasFullName(method.ContainingType, "Newtonsoft.Json", "JsonConvert"));
 
     /// <summary>The T of Task&lt;T&gt; / ValueTask&lt;T&gt;, else the type itself.</summary>
     private static ITypeSymbol? Awaited(ITypeSymbol? type)
