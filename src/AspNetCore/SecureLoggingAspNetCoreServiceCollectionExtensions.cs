@@ -15,7 +15,9 @@ public static class SecureLoggingAspNetCoreServiceCollectionExtensions
     /// <summary>
     /// Adds the per-request security context (client ip honouring the app's forwarded-headers setup, request id,
     /// user agent, authenticated user id) to every security event, and emits <c>authorization.denied</c> for denials
-    /// the framework makes itself and <c>authentication.failure</c> for failed authentication schemes.
+    /// the framework makes itself and <c>authentication.failure</c> for failed authentication schemes. It also adds
+    /// the SecureLogging pipeline (<c>AddSecureLogging()</c>, options from the <c>"SecureLogging"</c> section) when the
+    /// app has not, so those events reach the store, forwarders and detectors either way.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Optional configuration of the integration.</param>
@@ -36,6 +38,7 @@ public static class SecureLoggingAspNetCoreServiceCollectionExtensions
         }
 
         services.AddSingleton<SecureLoggingAspNetCoreMarker>();
+        services.AddSecureLogging();
         services.AddSingleton<IStartupFilter, SecurityContextStartupFilter>();
 
         // Make sure the framework's own implementations are registered, then wrap them.

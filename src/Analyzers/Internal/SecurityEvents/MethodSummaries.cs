@@ -38,6 +38,7 @@ internal sealed class MethodSummaries
     private readonly NamePatterns _emitters;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _emits = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, WrapperInfo?> _wrappers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _configuredEmitters = new(SymbolEqualityComparer.Default);
 
     public MethodSummaries(SecurityEventContext context, NamePatterns emitters)
     {
@@ -112,7 +113,73 @@ internal sealed class MethodSummaries
             }
         }
 
-        return !_emitters.IsEmpty && _emitters.Matches(method.ContainingType!.ToDisplayString(QualifiedNameFormat) + "." + method.Name);
+        return !_emitters.IsEmpty && _configuredEmitters.GetOrAdd(method.OriginalDefinition, IsConfiguredEmitter);
+    }
+
+    /// <summary>
+    /// True when <c>secure_logging.event_emitters</c> lists the method: by its qualified name
+    /// (<c>MyApp.Audit.RecordLogin</c>) or a trailing part of it (<c>Audit.Record*</c>), or through the interface or base
+    /// method it implements or overrides (a listed <c>IAuditStore.Append*</c> covers a call on the implementing class).
+    /// </summary>
+    private bool IsConfiguredEmitter(IMethodSymbol method)
+    {
+        if (MatchesQualifiedName(method))
+        {
+            return true;
+        }
+
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (MatchesQualifiedName(overridden))
+            {
+                return true;
+            }
+        }
+
+        foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
+        {
+            if (MatchesQualifiedName(explicitImplementation))
+            {
+                return true;
+            }
+        }
+
+        if (method.ContainingType is { } type && !method.IsStatic)
+        {
+            foreach (var iface in type.AllInterfaces)
+            {
+                foreach (var member in iface.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol interfaceMethod
+                        && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod), method)
+                        && MatchesQualifiedName(interfaceMethod))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool MatchesQualifiedName(IMethodSymbol method)
+    {
+        var name = method.ContainingType!.ToDisplayString(QualifiedNameFormat) + "." + method.Name;
+        if (_emitters.Matches(name))
+        {
+            return true;
+        }
+
+        for (var dot = name.IndexOf('.'); dot >= 0; dot = name.IndexOf('.', dot + 1))
+        {
+            if (_emitters.Matches(name.Substring(dot + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the call emits a security event: directly, or because the callee (or an implementation of it) does.</summary>

@@ -453,6 +453,50 @@ public class AuthenticationWithoutEventAnalyzerTests
         await Verify.VerifyAnalyzerAsync(source, "secure_logging.event_emitters = MyApp.Audit.Record*, Other.Thing\n");
     }
 
+    /// <summary>
+    /// A configured emitter is matched by its qualified name or a trailing part of it (<c>Audit.Record*</c>), and through
+    /// the interface method it implements (<c>IAuditStore.Append*</c> covers a call on the implementing class).
+    /// </summary>
+    [Fact]
+    public async Task ConfiguredEmittersMatchShortNamesAndImplementedInterfaces()
+    {
+        var source = Usings + """
+            namespace MyApp.Security
+            {
+                public static class Audit { public static void RecordLogin(string user, bool ok) { } }
+
+                public interface IAuditStore { Task AppendAsync(string what); }
+
+                public sealed class SqlAuditStore : IAuditStore
+                {
+                    public Task AppendAsync(string what) => Task.CompletedTask;
+                    public Task FlushAsync() => Task.CompletedTask;
+                }
+
+                public class Handlers
+                {
+                    private readonly SignInManager<IdentityUser> _signIn;
+                    private readonly SqlAuditStore _store;
+
+                    public Handlers(SignInManager<IdentityUser> signIn, SqlAuditStore store)
+                    {
+                        _signIn = signIn;
+                        _store = store;
+                    }
+
+                    public async Task A(string u, string p) { var r = await _signIn.PasswordSignInAsync(u, p, false, true); Audit.RecordLogin(u, r.Succeeded); }
+                    public async Task B(string u, string p) { var r = await _signIn.PasswordSignInAsync(u, p, false, true); await _store.AppendAsync("login:" + r.Succeeded); }
+                    public async Task C(string u, string p) { var r = await {|#0:_signIn.PasswordSignInAsync(u, p, false, true)|}; await _store.FlushAsync(); }
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            "secure_logging.event_emitters = Audit.Record*, IAuditStore.Append*\n",
+            Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("PasswordSignInAsync", "checks a user's credentials"));
+    }
+
     [Fact]
     public async Task CustomAuthenticationHandlerResultsAreReportedEach()
     {
@@ -587,6 +631,53 @@ public class AuthenticationWithoutEventAnalyzerTests
             """;
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("PasswordSignInAsync", "checks a user's credentials"));
+    }
+
+    /// <summary>
+    /// An app's SignInManager subclass that records the outcome in its override: a call through the base type is a
+    /// virtual call that an override of the compilation covers (SPEC §6), so neither the call sites nor the override's
+    /// own base call are reported.
+    /// </summary>
+    [Fact]
+    public async Task OverrideOfTheApiThatEmitsCoversCallsThroughTheBaseType()
+    {
+        var source = Usings + """
+            using Microsoft.Extensions.Options;
+
+            public sealed class AuditingSignInManager : SignInManager<IdentityUser>
+            {
+                private readonly ILogger<AuditingSignInManager> _audit;
+
+                public AuditingSignInManager(UserManager<IdentityUser> users, IHttpContextAccessor accessor, IUserClaimsPrincipalFactory<IdentityUser> factory,
+                    IOptions<IdentityOptions> options, ILogger<SignInManager<IdentityUser>> logger, IAuthenticationSchemeProvider schemes,
+                    IUserConfirmation<IdentityUser> confirmation, ILogger<AuditingSignInManager> audit)
+                    : base(users, accessor, factory, options, logger, schemes, confirmation) => _audit = audit;
+
+                public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+                {
+                    var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+                    if (result.Succeeded) _audit.LogLoginSucceeded(userName); else _audit.LogLoginFailed(userName, "invalid_credentials");
+                    return result;
+                }
+            }
+
+            public class LoginModel : PageModel
+            {
+                private readonly SignInManager<IdentityUser> _signIn;
+                public LoginModel(SignInManager<IdentityUser> signIn) => _signIn = signIn;
+
+                public async Task<IActionResult> OnPostAsync(string email, string password)
+                    => (await _signIn.PasswordSignInAsync(email, password, false, true)).Succeeded ? RedirectToPage("/Index") : Page();
+
+                public async Task<IActionResult> OnPostLogoutAsync()
+                {
+                    await {|#0:_signIn.SignOutAsync()|};
+                    return RedirectToPage("/Index");
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2001").WithLocation(0).WithArguments("SignOutAsync", "signs a user out"));
     }
 
     [Fact]

@@ -97,7 +97,49 @@ public class MinimalApiHandlerReportingTests
         Assert.Equal("ExportUsers", reported.Location.SourceTree!.GetText().ToString(reported.Location.SourceSpan));
     }
 
-    private static async Task<(Compilation Compilation, CompilationWithAnalyzers Analyzers)> CreateAsync(OutputKind kind, params string[] sources)
+    /// <summary>Lambdas in a top-level Program.cs are judged like any other body: each rule fires where its API or denial is.</summary>
+    [Fact]
+    public async Task TopLevelProgramLambdasAreJudged()
+    {
+        var program = Usings + """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Identity;
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapPost("/login", async (string user, string password, SignInManager<IdentityUser> signIn) =>
+                (await signIn.PasswordSignInAsync(user, password, false, true)).Succeeded ? Results.Ok() : Results.Unauthorized());
+            app.MapDelete("/users/{id}", async (string id, UserManager<IdentityUser> users) =>
+            {
+                var found = await users.FindByIdAsync(id);
+                return found is null ? Results.NotFound() : (await users.DeleteAsync(found)).Succeeded ? Results.NoContent() : Results.BadRequest();
+            });
+            app.MapGet("/docs/{id}", async (string id, ClaimsPrincipal user, IAuthorizationService authz) =>
+                (await authz.AuthorizeAsync(user, id, "Reader")).Succeeded ? Results.Ok() : Results.Forbid());
+            app.MapPost("/logout", async (SignInManager<IdentityUser> signIn, ClaimsPrincipal user, ILogger<WebApplication> logger) =>
+            {
+                await signIn.SignOutAsync();
+                logger.LogLogout(user.Identity?.Name ?? "unknown");
+                return Results.Ok();
+            });
+            app.Run();
+            """;
+
+        var (_, analyzers) = await CreateAsync(
+            OutputKind.ConsoleApplication,
+            [new AuthenticationWithoutEventAnalyzer(), new AuthorizationDenialWithoutEventAnalyzer(), new AccountChangeWithoutEventAnalyzer()],
+            program);
+        var all = await analyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Assert.DoesNotContain(all, d => d.Id == "AD0001");
+        var text = program;
+        Assert.Equal(
+            ["SL2001 signIn.PasswordSignInAsync(user, password, false, true)", "SL2003 Results.Forbid()", "SL2004 users.DeleteAsync(found)"],
+            all.Where(d => d.Id.StartsWith("SL", StringComparison.Ordinal)).Select(d => d.Id + " " + text[d.Location.SourceSpan.Start..d.Location.SourceSpan.End]).Order(StringComparer.Ordinal));
+    }
+
+    private static Task<(Compilation Compilation, CompilationWithAnalyzers Analyzers)> CreateAsync(OutputKind kind, params string[] sources)
+        => CreateAsync(kind, [new SensitiveOperationWithoutEventAnalyzer()], sources);
+
+    private static async Task<(Compilation Compilation, CompilationWithAnalyzers Analyzers)> CreateAsync(OutputKind kind, DiagnosticAnalyzer[] rules, params string[] sources)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"File{i}.cs")).ToArray();
@@ -105,6 +147,6 @@ public class MinimalApiHandlerReportingTests
         var compilation = CSharpCompilation.Create("Handlers", trees, references, new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, string.Join("\n", errors.Take(10)));
-        return (compilation, compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SensitiveOperationWithoutEventAnalyzer())));
+        return (compilation, compilation.WithAnalyzers(ImmutableArray.Create(rules)));
     }
 }
