@@ -20,6 +20,9 @@ public sealed class SafetySpecTests
         { "stripe-live", "sk_live_4eC39HqLyjWDarjtT1zdp7dc" },
         { "stripe-restricted", "rk_live_51H8abcdEFGHijklMNOPqrst" },
         { "google", "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe" },
+        { "google-oauth-client-secret", "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" },
+        { "google-oauth-access-token", "ya29.a0AfH6SMBx3nQ2kLm9pQrStUvWxYz0123456789" },
+        { "slack-app", "xapp-1-A0123456789-1234567890123-abcdef0123456789abcdef0123456789abcdef" },
     };
 
     [Theory]
@@ -72,6 +75,20 @@ public sealed class SafetySpecTests
         var body = block.Split('\n')[1];
         Assert.DoesNotContain(body.Substring(0, 20), json, StringComparison.Ordinal);
         Assert.Contains("from vault", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("private_key: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw\n-----END RSA PRIVATE KEY----- (rotated)")]
+    [InlineData("{\"type\":\"service_account\",\"private_key\":\"-----BEGIN PRIVATE KEY-----\\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw\\n-----END PRIVATE KEY-----\\n\"} (rotated)")]
+    [InlineData("secret=-----BEGIN OPENSSH PRIVATE KEY----- MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw -----END OPENSSH PRIVATE KEY----- (rotated)")]
+    public void A_private_key_block_given_as_a_secret_named_value_is_masked_whole(string text)
+    {
+        var logger = new CapturingLogger();
+        logger.LogConfigurationChanged("admin", text);
+
+        var json = logger.Single().Record.ToJson();
+        Assert.DoesNotContain("MIIEowIBAAKCAQEAu1SU1", json, StringComparison.Ordinal);
+        Assert.Contains("(rotated)", json, StringComparison.Ordinal);
     }
 
     [Theory]
