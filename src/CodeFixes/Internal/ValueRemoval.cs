@@ -37,6 +37,12 @@ internal static partial class ValueRemoval
         var labels = MessageText.Words(SyntaxHelpers.NameOf(expression));
         labels.UnionWith(MessageText.Words(target.Placeholder));
 
+        if (target.Shape == "DictionaryValue" && EntryStatement(context) is { Parent: BlockSyntax block } statement)
+        {
+            // state["Token"] = token; / state.Add("Token", token); before the call: the statement goes.
+            return (block, block.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!);
+        }
+
         return context.Parent switch
         {
             InterpolationSyntax hole => RemoveHole(hole, labels),
@@ -49,6 +55,16 @@ internal static partial class ValueRemoval
             _ => RemoveTemplateArgument(context, labels, target.Placeholder),
         };
     }
+
+    /// <summary>The statement that puts a dictionary entry in a local before the logging call: an indexer assignment or an <c>Add</c>/<c>TryAdd</c> call.</summary>
+    private static ExpressionStatementSyntax? EntryStatement(ExpressionSyntax value) => value.Parent switch
+    {
+        AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax, Parent: ExpressionStatementSyntax statement } assignment
+            when assignment.Right == value => statement,
+        ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2, Parent: InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement } invocation } list } argument
+            when list.Arguments[1] == argument && invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "TryAdd" } => statement,
+        _ => null,
+    };
 
     private static (SyntaxNode, SyntaxNode)? RemoveAnonymousMember(AnonymousObjectMemberDeclaratorSyntax declarator)
     {

@@ -4,7 +4,8 @@ namespace SecureLogging;
 
 /// <summary>
 /// The safety net for what the analyzers cannot see: masks substrings that have the shape of a known credential
-/// (JWT, AWS / GitHub / GitLab / Slack / Stripe / Google / npm / SendGrid / OpenAI / Anthropic keys, private-key
+/// (JWT, AWS / GitHub / GitLab / Slack / Stripe / Google (API keys, OAuth client secrets and access tokens) / npm /
+/// SendGrid / OpenAI / Anthropic keys, private-key
 /// blocks, credentials in URLs, bearer/basic authorization values, and <c>password=…</c>-style pairs).
 /// </summary>
 /// <remarks>
@@ -126,6 +127,12 @@ internal static class CredentialPatterns
                     return Fixed("gitlab", i, 6, 20, IsTokenChar, exact: false, out found);
                 case 'x' when StartsWith(i, "xox") && i + 4 < text.Length && "abposer".Contains(text[i + 3]) && text[i + 4] == '-':
                     return Fixed("slack", i, 5, 10, IsSlackChar, exact: false, out found);
+                case 'x' when StartsWith(i, "xapp-"):
+                    return Fixed("slack", i, 5, 10, IsSlackChar, exact: false, out found);
+                case 'G' when StartsWith(i, "GOCSPX-"):
+                    return Fixed("google", i, 7, 24, IsTokenChar, exact: false, out found);
+                case 'y' when StartsWith(i, "ya29."):
+                    return Fixed("google", i, 5, 20, IsTokenChar, exact: false, out found);
                 case 's' or 'r' when i + 3 < text.Length && text[i + 1] == 'k' && text[i + 2] == '_' && StartsWithAny(i + 3, StripeEnvironments):
                     return Fixed("stripe", i, 8, 10, char.IsAsciiLetterOrDigit, exact: false, out found);
                 case 'w' when StartsWith(i, "whsec_"):
@@ -385,8 +392,10 @@ internal static class CredentialPatterns
                 }
 
                 at = Run(at + 1, static c => c is ' ' or '\t');
+                var quote = '\0';
                 if (at < text.Length && text[at] is '"' or '\'')
                 {
+                    quote = text[at];
                     at++;
                 }
 
@@ -396,6 +405,13 @@ internal static class CredentialPatterns
                 }
 
                 var valueStart = at;
+
+                // private_key: -----BEGIN … PRIVATE KEY----- … spans whitespace: mask the whole block, not the first word.
+                if (text[at] == '-' && PrivateKey(at, out found))
+                {
+                    return true;
+                }
+
                 foreach (var scheme in ValueSchemes)
                 {
                     if (StartsWithIgnoreCase(at, scheme) && at + scheme.Length < text.Length && text[at + scheme.Length] is ' ' or '\t')
@@ -405,12 +421,37 @@ internal static class CredentialPatterns
                     }
                 }
 
-                var end = Run(at, static c => !IsValueStop(c));
+                // A quoted value ("correct horse battery staple") runs to its closing quote, not to the first space.
+                var end = quote == '\0' ? Run(at, static c => !IsValueStop(c)) : QuotedEnd(at, quote);
                 found = new Found("kv", i, end, valueStart, end);
                 return true;
             }
 
             return false;
+        }
+
+        // Where a quoted value ends: at its closing quote (a backslash escapes the next character) or the line's end.
+        private int QuotedEnd(int from, char quote)
+        {
+            var i = from;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '\\' && i + 1 < text.Length && text[i + 1] is not ('\n' or '\r'))
+                {
+                    i += 2;
+                    continue;
+                }
+
+                if (c == quote || c is '\n' or '\r')
+                {
+                    break;
+                }
+
+                i++;
+            }
+
+            return Math.Min(i, text.Length);
         }
 
         private bool Skipped(string kind, int i) => _skip.TryGetValue(kind, out var until) && i < until;

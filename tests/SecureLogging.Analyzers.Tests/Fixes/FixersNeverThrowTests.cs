@@ -44,6 +44,11 @@ public class FixersNeverThrowTests
         class C { void M(ILogger l, string q) { l.LogInformation("x" + q + $"{q}" + (q) + @"{y}"); Log.Login(l, "a", q); l.LogInformation($@"{q}
         ", q); } }
         """,
+        """
+        using System.Collections.Generic; using Microsoft.Extensions.Logging; using Microsoft.AspNetCore.Http.Extensions;
+        class C : Microsoft.AspNetCore.Mvc.ControllerBase { void M(ILogger l, string token, string q) { var d = new Dictionary<string, object> { ["Token"] = token };
+          d["Password"] = token; d.Add("Key", ); d.Add("Key", token); d[] = ; l.BeginScope(d); l.LogInformation("u " + Request.GetDisplayUrl() + token[..4] + q?.Trim(
+        """,
     };
 
     [Theory]

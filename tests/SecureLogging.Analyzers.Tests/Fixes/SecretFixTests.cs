@@ -272,6 +272,64 @@ public class SecretFixTests
     }
 
     [Fact]
+    public async Task DictionaryEntryPutInALocal_IsWrapped_AndItsStatementGoesWhenRemoved()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Logging;
+
+            class Setup
+            {
+                void Connect(ILogger logger, string user, string password)
+                {
+                    var state = new Dictionary<string, object> { ["User"] = user };
+                    state["Password"] = {|SL1001:password|};
+                    using (logger.BeginScope(state))
+                    {
+                    }
+                }
+            }
+            """;
+        const string wrapped = """
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Logging;
+            using SecureLogging;
+
+            class Setup
+            {
+                void Connect(ILogger logger, string user, string password)
+                {
+                    var state = new Dictionary<string, object> { ["User"] = user };
+                    state["Password"] = Redact.Secret(password);
+                    using (logger.BeginScope(state))
+                    {
+                    }
+                }
+            }
+            """;
+        const string removed = """
+            using System.Collections.Generic;
+            using Microsoft.Extensions.Logging;
+
+            class Setup
+            {
+                void Connect(ILogger logger, string user, string password)
+                {
+                    var state = new Dictionary<string, object> { ["User"] = user };
+                    using (logger.BeginScope(state))
+                    {
+                    }
+                }
+            }
+            """;
+        var added = source.Replace("state[\"Password\"] = {|SL1001:password|};", "state.Add(\"Password\", {|SL1001:password|});", System.StringComparison.Ordinal);
+
+        await FixTest.VerifyAsync<DoNotLogSecretsAnalyzer>(source, wrapped, FixTest.Protect, withRuntime: true, fixAll: true, nonLocal: true);
+        await FixTest.VerifyAsync<DoNotLogSecretsAnalyzer>(source, removed, FixTest.Remove, withRuntime: true, fixAll: true, nonLocal: true);
+        await FixTest.VerifyAsync<DoNotLogSecretsAnalyzer>(added, removed, FixTest.Remove, withRuntime: true, fixAll: true, nonLocal: true);
+    }
+
+    [Fact]
     public async Task FixAll_FixesEverySecretOfTheDocument_IncludingTwoInOneCall()
     {
         const string source = """

@@ -24,6 +24,15 @@ public class RobustnessTests
         "using Microsoft.Extensions.Configuration; class C { void M(IConfiguration c) { System.Console.WriteLine(c[]); System.Console.WriteLine(c.GetValue<string>()); } }",
         "record R(string Password) { } class C { void M(R r) { System.Console.WriteLine(r with { Password = }); } }",
         "class C { void M(string token) { throw new System.Exception(; } }",
+        "using System.Collections.Generic; using Microsoft.Extensions.Logging; class C { void M(ILogger l, string password) { var d = new Dictionary<string, object> { [\"Password\"] = }; d[] = password; d.Add(\"Token\", ); d.Add(password); d[\"Key\"] = ; l.BeginScope(d); var e = new Dictionary<string, object>(; l.BeginScope(e); } }",
+        "using Microsoft.Extensions.Configuration; using Microsoft.Extensions.Logging; class C { void M(ILogger l, IConfiguration c) { l.LogInformation(\"{A}\", c.GetSection()[\"Key\"]); var s = c.GetSection(; l.LogInformation(\"{A}\", s[\"Key\"]); var t = t.GetSection(\"Jwt\"); l.LogInformation(\"{A}\", t[\"Key\"]); } }",
+        "using Microsoft.Extensions.Logging; class C { void M(ILogger l, string apiKey) { l.LogInformation(\"{A}\", apiKey[..]); l.LogInformation(\"{A}\", apiKey[^]); l.LogInformation(\"{A}\", missing[..4]); } }",
+        "using Microsoft.Extensions.Logging; class C { void M(ILogger l, string password) { var j = System.Text.Json.JsonSerializer.Serialize(new { password = }); l.LogInformation(j); var k = System.Text.Json.JsonSerializer.Serialize(); l.LogInformation(k); } }",
+        "class C { async System.Threading.Tasks.Task M(string token) { await System.Console.Out.WriteLineAsync(; await System.Console.Error.WriteAsync($\"{token\"); } }",
+        "using Microsoft.AspNetCore.Http; using Microsoft.AspNetCore.Http.Extensions; using Microsoft.Extensions.Logging; public class S : Microsoft.AspNetCore.Mvc.ControllerBase { ILogger l; public async System.Threading.Tasks.Task A(string q, int p) { l.LogInformation(\"x\" + Request.GetDisplayUrl( + q); var d = await Request.ReadFromJsonAsync<>(); l.LogInformation(\"y\" + d.Term + p.ToString(); } }",
+        "using System; using SecureLogging; class C { void M(SecureLoggingOptions o) { o.Retention = TimeSpan.FromDays(; o.Retention = ; var x = new SecureLoggingOptions { Retention = TimeSpan.FromDays(10) + }; } }",
+        "using Microsoft.AspNetCore.HttpLogging; using Microsoft.IdentityModel.Logging; class C { void M(HttpLoggingOptions o, Microsoft.EntityFrameworkCore.DbContextOptionsBuilder b) { o.RequestHeaders.Add(); o.LoggingFields = ; o.LoggingFields |= HttpLoggingFields.; IdentityModelEventSource.ShowPII = ; b.EnableSensitiveDataLogging(; } }",
+        "using Microsoft.Extensions.Logging; static partial class L { [LoggerMessage(1, LogLevel.Information, \"x {X}\")] static partial void A(ILogger l, [Missing] string x, [LogProperties] Missing y, ); } public static class P { public static void Main() { } }",
     };
 
     [Theory]
@@ -35,11 +44,13 @@ public class RobustnessTests
             "Broken",
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12)) },
             framework.AddRange(TestReferences.All),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            new CSharpCompilationOptions(source.Contains("Main()", StringComparison.Ordinal) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary));
         DiagnosticAnalyzer[] analyzers =
         [
             new DoNotLogSecretsAnalyzer(), new DoNotLogCardDataAnalyzer(), new DoNotLogPersonalDataAnalyzer(),
             new DoNotLogSensitiveObjectsAnalyzer(), new DoNotPutSecretsInExceptionMessagesAnalyzer(),
+            new DoNotBuildLogMessagesFromRequestDataAnalyzer(), new SecurityLogRetentionAnalyzer(),
+            new FrameworkSensitiveDataLoggingAnalyzer(), new ClassificationWithoutRedactionAnalyzer(),
         ];
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(

@@ -291,6 +291,26 @@ public sealed class PipelineSpecTests
     }
 
     [Fact]
+    public void LoggerFactory_Create_with_AddSecureLogging_writes_the_store_and_disposing_the_factory_flushes_it()
+    {
+        using var dir = new StoreTestDirectory();
+        using (var factory = LoggerFactory.Create(b => b.AddSecureLogging(o =>
+        {
+            o.StoreDirectory = dir.Path;
+            o.ChainKey = StoreTestDirectory.Key;
+        })))
+        {
+            var logger = factory.CreateLogger("Console.App");
+            logger.LogPasswordChanged("u1");
+            logger.LogApiKeyRevoked("u1", "key_9");
+        }
+
+        var result = dir.Verify(requireClosed: true);
+        Assert.True(result.Ok, result.Summary);
+        Assert.Equal(2, result.Records);
+    }
+
+    [Fact]
     public void Synchronous_dispose_of_the_service_provider_flushes_the_store_too()
     {
         using var dir = new StoreTestDirectory();

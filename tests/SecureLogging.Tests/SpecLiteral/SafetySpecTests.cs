@@ -20,6 +20,9 @@ public sealed class SafetySpecTests
         { "stripe-live", "sk_live_4eC39HqLyjWDarjtT1zdp7dc" },
         { "stripe-restricted", "rk_live_51H8abcdEFGHijklMNOPqrst" },
         { "google", "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe" },
+        { "google-oauth-client-secret", "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" },
+        { "google-oauth-access-token", "ya29.a0AfH6SMBx3nQ2kLm9pQrStUvWxYz0123456789" },
+        { "slack-app", "xapp-1-A0123456789-1234567890123-abcdef0123456789abcdef0123456789abcdef" },
     };
 
     [Theory]
@@ -73,6 +76,29 @@ public sealed class SafetySpecTests
         Assert.DoesNotContain(body.Substring(0, 20), json, StringComparison.Ordinal);
         Assert.Contains("from vault", json, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("private_key: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw\n-----END RSA PRIVATE KEY----- (rotated)")]
+    [InlineData("{\"type\":\"service_account\",\"private_key\":\"-----BEGIN PRIVATE KEY-----\\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw\\n-----END PRIVATE KEY-----\\n\"} (rotated)")]
+    [InlineData("secret=-----BEGIN OPENSSH PRIVATE KEY----- MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw -----END OPENSSH PRIVATE KEY----- (rotated)")]
+    public void A_private_key_block_given_as_a_secret_named_value_is_masked_whole(string text)
+    {
+        var logger = new CapturingLogger();
+        logger.LogConfigurationChanged("admin", text);
+
+        var json = logger.Single().Record.ToJson();
+        Assert.DoesNotContain("MIIEowIBAAKCAQEAu1SU1", json, StringComparison.Ordinal);
+        Assert.Contains("(rotated)", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"password\": \"correct horse battery staple\", \"user\": \"bob\"}", "{\"password\": \"[REDACTED]\", \"user\": \"bob\"}")]
+    [InlineData("{\"password\":\"ab\\\"cd ef\",\"user\":\"bob\"}", "{\"password\":\"[REDACTED]\",\"user\":\"bob\"}")]
+    [InlineData("login with password='open sesame please' failed", "login with password='[REDACTED]' failed")]
+    [InlineData("Authorization: \"Bearer abc def ghi\" rejected", "Authorization: \"[REDACTED]\" rejected")]
+    [InlineData("password=\"unterminated value", "password=\"[REDACTED]")]
+    public void A_quoted_secret_value_is_masked_to_its_closing_quote(string input, string expected)
+        => Assert.Equal(expected, LogText.Clean(input));
 
     [Theory]
     [InlineData("password")]
