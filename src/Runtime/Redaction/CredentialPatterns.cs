@@ -392,8 +392,10 @@ internal static class CredentialPatterns
                 }
 
                 at = Run(at + 1, static c => c is ' ' or '\t');
+                var quote = '\0';
                 if (at < text.Length && text[at] is '"' or '\'')
                 {
+                    quote = text[at];
                     at++;
                 }
 
@@ -419,12 +421,37 @@ internal static class CredentialPatterns
                     }
                 }
 
-                var end = Run(at, static c => !IsValueStop(c));
+                // A quoted value ("correct horse battery staple") runs to its closing quote, not to the first space.
+                var end = quote == '\0' ? Run(at, static c => !IsValueStop(c)) : QuotedEnd(at, quote);
                 found = new Found("kv", i, end, valueStart, end);
                 return true;
             }
 
             return false;
+        }
+
+        // Where a quoted value ends: at its closing quote (a backslash escapes the next character) or the line's end.
+        private int QuotedEnd(int from, char quote)
+        {
+            var i = from;
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == '\\' && i + 1 < text.Length && text[i + 1] is not ('\n' or '\r'))
+                {
+                    i += 2;
+                    continue;
+                }
+
+                if (c == quote || c is '\n' or '\r')
+                {
+                    break;
+                }
+
+                i++;
+            }
+
+            return Math.Min(i, text.Length);
         }
 
         private bool Skipped(string kind, int i) => _skip.TryGetValue(kind, out var until) && i < until;

@@ -92,6 +92,15 @@ public sealed class SafetySpecTests
     }
 
     [Theory]
+    [InlineData("{\"password\": \"correct horse battery staple\", \"user\": \"bob\"}", "{\"password\": \"[REDACTED]\", \"user\": \"bob\"}")]
+    [InlineData("{\"password\":\"ab\\\"cd ef\",\"user\":\"bob\"}", "{\"password\":\"[REDACTED]\",\"user\":\"bob\"}")]
+    [InlineData("login with password='open sesame please' failed", "login with password='[REDACTED]' failed")]
+    [InlineData("Authorization: \"Bearer abc def ghi\" rejected", "Authorization: \"[REDACTED]\" rejected")]
+    [InlineData("password=\"unterminated value", "password=\"[REDACTED]")]
+    public void A_quoted_secret_value_is_masked_to_its_closing_quote(string input, string expected)
+        => Assert.Equal(expected, LogText.Clean(input));
+
+    [Theory]
     [InlineData("password")]
     [InlineData("Password")]
     [InlineData("userPassword")]
