@@ -138,7 +138,8 @@ public sealed class SecurityEventRecord
 
         return new SecurityEventRecord(
             (timestamp ?? DateTimeOffset.UtcNow).ToUniversalTime(),
-            securityEvent.Level ?? definition?.Level ?? LogLevel.Information,
+            // LogLevel.None (or an undefined value) would make providers drop a security event: use the vocabulary level.
+            securityEvent.Level is { } level && level is >= LogLevel.Trace and <= LogLevel.Critical ? level : definition?.Level ?? LogLevel.Information,
             securityEvent.Name,
             definition,
             securityEvent.Outcome is null ? definition?.Outcome ?? SecurityOutcome.Unknown : SecurityOutcome.Normalize(securityEvent.Outcome),

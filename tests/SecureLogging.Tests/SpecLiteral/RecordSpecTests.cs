@@ -163,6 +163,18 @@ public sealed class RecordSpecTests
         Assert.Equal(expected, json.RootElement.GetProperty("outcome").GetString());
     }
 
+    [Theory]
+    [InlineData(LogLevel.None)]
+    [InlineData((LogLevel)42)]
+    public void A_level_no_provider_would_write_falls_back_to_the_vocabulary_level(LogLevel level)
+    {
+        var logger = new CapturingLogger();
+        logger.LogSecurityEvent(new SecurityEvent(SecurityEventNames.AuthenticationFailure) { Level = level });
+
+        Assert.Equal(LogLevel.Warning, logger.Single().Level);
+        Assert.Contains("\"level\":\"warning\"", logger.Single().Record.ToJson(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Typed_methods_give_the_outcomes_their_names_imply()
     {
