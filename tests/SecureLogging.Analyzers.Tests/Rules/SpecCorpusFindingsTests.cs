@@ -229,4 +229,50 @@ public class SpecCorpusFindingsTests
             }
             """);
     }
+
+    [Fact]
+    public async Task WrapperBehindAnInterfaceOrAbstractMethod_IsALoggingCallAtItsCallSites()
+    {
+        await Secrets.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public interface IAppLogger<T>
+            {
+                void LogInformation(string message, params object[] args);
+                void Unrelated(string password);
+            }
+
+            public sealed class LoggerAdapter<T> : IAppLogger<T>
+            {
+                private readonly ILogger<T> _logger;
+                public LoggerAdapter(ILoggerFactory factory) => _logger = factory.CreateLogger<T>();
+                public void LogInformation(string message, params object[] args) => _logger.LogInformation(message, args);
+                public void Unrelated(string password) { }
+            }
+
+            public abstract class AuditBase
+            {
+                public abstract void Record(string what, string detail);
+            }
+
+            public sealed class LoggingAudit : AuditBase
+            {
+                private readonly ILogger _logger;
+                public LoggingAudit(ILogger logger) => _logger = logger;
+                public override void Record(string what, string detail) => _logger.LogInformation("{What}: {Detail}", what, detail);
+            }
+
+            public class C
+            {
+                public void M(IAppLogger<C> log, AuditBase audit, string password, string userId)
+                {
+                    log.LogInformation("Login {User} with {Password}", userId, {|SL1001:password|});
+                    log.LogInformation("Login {User}", userId);
+                    log.Unrelated(password);
+                    audit.Record("login", {|SL1001:password|});
+                    audit.Record("login", userId);
+                }
+            }
+            """);
+    }
 }

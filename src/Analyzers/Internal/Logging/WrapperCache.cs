@@ -20,10 +20,12 @@ internal sealed class WrapperCache
 
     private readonly LoggingCallRecognizer _recognizer;
     private readonly ConcurrentDictionary<IMethodSymbol, WrapperInfo?> _cache = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _subtypes;
 
     public WrapperCache(LoggingCallRecognizer recognizer)
     {
         _recognizer = recognizer;
+        _subtypes = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(IndexSubtypes, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public WrapperInfo? Get(IMethodSymbol method)
@@ -43,7 +45,7 @@ internal sealed class WrapperCache
         WrapperInfo? info;
         try
         {
-            info = FromAttribute(method) ?? FromBody(method);
+            info = FromAttribute(method) ?? FromBody(method) ?? FromImplementations(method);
         }
         finally
         {
@@ -147,6 +149,117 @@ internal sealed class WrapperCache
         }
 
         return roles is null ? null : new WrapperInfo(ImmutableArray.Create(roles));
+    }
+
+    /// <summary>
+    /// An interface or abstract/virtual method is a wrapper when an implementation in the compilation is one: call
+    /// sites go through the interface (eShopOnWeb's <c>IAppLogger&lt;T&gt;.LogInformation(message, args)</c>, implemented
+    /// by an adapter that forwards both to <c>ILogger</c>). Parameters keep their ordinals across implementations.
+    /// </summary>
+    private WrapperInfo? FromImplementations(IMethodSymbol method)
+    {
+        var containing = method.ContainingType;
+        if (!(method.IsAbstract || method.IsVirtual) || containing is null ||
+            !_subtypes.Value.TryGetValue(containing.OriginalDefinition, out var subtypes))
+        {
+            return null;
+        }
+
+        foreach (var subtype in subtypes)
+        {
+            if (Implementation(subtype, method) is { } implementation && Get(implementation.OriginalDefinition) is { } info)
+            {
+                return info;
+            }
+        }
+
+        return null;
+    }
+
+    private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol method)
+    {
+        var comparer = SymbolEqualityComparer.Default;
+        if (method.ContainingType.TypeKind == TypeKind.Interface)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (!comparer.Equals(implemented.OriginalDefinition, method.ContainingType.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (var member in implemented.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol candidate && comparer.Equals(candidate.OriginalDefinition, method.OriginalDefinition) &&
+                        type.FindImplementationForInterfaceMember(candidate) is IMethodSymbol found)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var member in type.GetMembers(method.Name))
+        {
+            for (var overridden = (member as IMethodSymbol)?.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (comparer.Equals(overridden.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return (IMethodSymbol)member;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every source type of the compilation under each interface it implements and each base class it derives from (built once, on first need).</summary>
+    private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> IndexSubtypes()
+    {
+        var index = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(_recognizer.Symbols.Compilation.SourceModule.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            foreach (var member in pending.Pop().GetMembers())
+            {
+                if (member is INamespaceSymbol ns)
+                {
+                    pending.Push(ns);
+                    continue;
+                }
+
+                if (member is not INamedTypeSymbol type || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+                {
+                    continue;
+                }
+
+                pending.Push(type);
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    Add(index, implemented.OriginalDefinition, type);
+                }
+
+                for (var baseType = type.BaseType; baseType is not null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+                {
+                    Add(index, baseType.OriginalDefinition, type);
+                }
+            }
+        }
+
+        return index;
+
+        static void Add(Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> index, INamedTypeSymbol key, INamedTypeSymbol type)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = new List<INamedTypeSymbol>(1);
+            }
+
+            list.Add(type);
+        }
     }
 
     private static IParameterSymbol? ParameterOf(IOperation? operation, IMethodSymbol method)
