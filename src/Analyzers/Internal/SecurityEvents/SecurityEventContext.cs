@@ -249,17 +249,20 @@ internal sealed class SecurityEventContext
             && _vocabularyDefines.GetOrAdd(symbol, s => DefineNamesVocabulary(s, cancellationToken));
     }
 
+    /// <summary>The value a static field or property is initialised with (<c>= new EventId(…)</c>, <c>=&gt; …</c>), or null.</summary>
+    private static ExpressionSyntax? InitializerOf(SyntaxNode node) => node switch
+    {
+        VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+        PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+        _ => null,
+    };
+
     private bool DefineNamesVocabulary(ISymbol member, CancellationToken cancellationToken)
     {
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
             var node = reference.GetSyntax(cancellationToken);
-            ExpressionSyntax? initializer = node switch
-            {
-                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
-                _ => null,
-            };
+            var initializer = InitializerOf(node);
 
             if (initializer is not null
                 && OperationHelpers.StripConversions(GetModel(node.SyntaxTree)?.GetOperation(initializer, cancellationToken)) is IInvocationOperation define
@@ -287,12 +290,7 @@ internal sealed class SecurityEventContext
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
             var node = reference.GetSyntax(cancellationToken);
-            ExpressionSyntax? initializer = node switch
-            {
-                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
-                _ => null,
-            };
+            var initializer = InitializerOf(node);
 
             if (initializer is not null && GetModel(node.SyntaxTree)?.GetOperation(initializer, cancellationToken) is IObjectCreationOperation creation)
             {
