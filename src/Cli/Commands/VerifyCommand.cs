@@ -120,7 +120,8 @@ internal sealed class VerifyCommand : ICliCommand
             return ExitCodes.Success;
         }
 
-        var location = Directory.Exists(path) && result.File is not null ? Path.Combine(path, result.File) : path;
+        // An empty directory fails on the directory itself (its name is the result's file): name it once.
+        var location = Directory.Exists(path) && result.File is not null && result.Line > 0 ? Path.Combine(path, result.File) : path;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{location}:{result.Line}: {result.Reason}"));
         if (result.Line == 1 && result.Records == 0 && result.StoreRecords == 0 && LooksLikeText(key))
         {

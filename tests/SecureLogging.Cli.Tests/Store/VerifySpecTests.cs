@@ -146,6 +146,18 @@ public sealed class VerifySpecTests : IDisposable
     }
 
     [Fact]
+    public void A_directory_without_store_files_is_not_a_verified_store()
+    {
+        var empty = Path.Combine(_root, "empty");
+        Directory.CreateDirectory(empty);
+
+        var (exit, stdout, _) = Run("verify", empty, "--key-file", KeyFile);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith(empty + ":0: no store records found", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_wrong_key_fails_with_exit_1()
     {
         WriteThroughThePipeline(2);
