@@ -127,12 +127,12 @@ public sealed class AuthorizationDenialWithoutEventAnalyzer : DiagnosticAnalyzer
                 var type = method.ContainingType;
                 switch (method.Name)
                 {
-                    case "Forbid" when SecurityEventSymbols.DerivesFrom(type, symbols.ControllerBase) || SecurityEventSymbols.DerivesFrom(type, symbols.PageModel):
+                    case "Forbid" when IsControllerOrPage(symbols, type):
                         return "Forbid()";
                     case "Forbid" when IsType(type, symbols.Results) || IsType(type, symbols.TypedResults):
                         return type.Name + ".Forbid()";
                     case "StatusCode" when invocation.Arguments.Length > 0 && Is403(invocation.Arguments[0].Value)
-                        && (SecurityEventSymbols.DerivesFrom(type, symbols.ControllerBase) || IsType(type, symbols.Results) || IsType(type, symbols.TypedResults)):
+                        && (IsControllerOrPage(symbols, type) || IsType(type, symbols.Results) || IsType(type, symbols.TypedResults)):
                         return "StatusCode(403)";
                     default:
                         return null;
@@ -161,6 +161,12 @@ public sealed class AuthorizationDenialWithoutEventAnalyzer : DiagnosticAnalyzer
                 return null;
         }
     }
+
+    /// <summary>Controllers and Razor pages (with or without a PageModel) all have Forbid() and StatusCode(int).</summary>
+    private static bool IsControllerOrPage(SecurityEventSymbols symbols, INamedTypeSymbol? type)
+        => SecurityEventSymbols.DerivesFrom(type, symbols.ControllerBase)
+        || SecurityEventSymbols.DerivesFrom(type, symbols.PageModel)
+        || SecurityEventSymbols.DerivesFrom(type, symbols.PageBase);
 
     private static bool IsThrown(IOperation creation)
     {

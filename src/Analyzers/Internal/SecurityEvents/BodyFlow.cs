@@ -60,6 +60,7 @@ internal sealed class BodyFlow
     private readonly MethodSummaries _summaries;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<SyntaxNode, FlowLocation> _locations = new();
+    private readonly Dictionary<ControlFlowGraph, (FlowLocation Location, SyntaxNode Lambda)> _lambdaSites = new();
     private SemanticModel? _model;
 
     private BodyFlow(MethodSummaries summaries, CancellationToken cancellationToken)
@@ -109,6 +110,24 @@ internal sealed class BodyFlow
 
     /// <summary>The flow location of an invocation, object creation or other indexed node.</summary>
     public bool TryLocate(SyntaxNode node, out FlowLocation location) => _locations.TryGetValue(node, out location);
+
+    /// <summary>
+    /// Where the lambda whose body holds <paramref name="location"/> sits in the body around it (not for local
+    /// functions, which are called rather than run in place).
+    /// </summary>
+    public bool TryGetLambdaSite(FlowLocation location, out FlowLocation site, out SyntaxNode lambda)
+    {
+        if (_lambdaSites.TryGetValue(location.Facts.Graph, out var found))
+        {
+            site = found.Location;
+            lambda = found.Lambda;
+            return true;
+        }
+
+        site = default;
+        lambda = null!;
+        return false;
+    }
 
     /// <summary>True when an event is emitted before the location on some path to it (or earlier in its statement list).</summary>
     public bool IsCoveredBefore(FlowLocation location)
@@ -375,7 +394,13 @@ internal sealed class BodyFlow
                     switch (node)
                     {
                         case IFlowAnonymousFunctionOperation lambda:
-                            pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken));
+                            var lambdaGraph = graph.GetAnonymousFunctionControlFlowGraph(lambda, _cancellationToken);
+                            if (RunsInPlace(lambda))
+                            {
+                                _lambdaSites[lambdaGraph] = (new FlowLocation(facts, block.Ordinal, i), lambda.Syntax);
+                            }
+
+                            pending.Push(lambdaGraph);
                             break;
                         case IInvocationOperation invocation:
                             Remember(invocation.Syntax, facts, block.Ordinal, i);
@@ -395,6 +420,33 @@ internal sealed class BodyFlow
 
             facts.OperationEmits[block.Ordinal] = emits;
         }
+    }
+
+    /// <summary>
+    /// True for a lambda handed to a .NET base-library method (<c>Enumerable.Select</c>, <c>List.ForEach</c>,
+    /// <c>Task.Run</c>…): it runs as part of the body. A lambda given to the app's own code or to a framework registration
+    /// (<c>MapPost</c>, <c>AddJwtBearer</c>, an event hook) is a handler that runs later, on its own.
+    /// </summary>
+    private static bool RunsInPlace(IFlowAnonymousFunctionOperation lambda)
+    {
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { } method } })
+        {
+            return false;
+        }
+
+        var ns = method.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { Name: "System" };
     }
 
     /// <summary>

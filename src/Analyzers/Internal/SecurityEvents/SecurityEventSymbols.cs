@@ -55,6 +55,7 @@ internal sealed class SecurityEventSymbols
 
         ControllerBase = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
         PageModel = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        PageBase = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageBase");
         NonActionAttribute = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
         NonHandlerAttribute = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
         Results = compilation.GetBestTypeByMetadataName("Microsoft.AspNetCore.Http.Results");
@@ -106,6 +107,9 @@ internal sealed class SecurityEventSymbols
     public INamedTypeSymbol? ControllerBase { get; }
 
     public INamedTypeSymbol? PageModel { get; }
+
+    /// <summary>The base of Razor pages without a PageModel (<c>@functions</c> handlers): it has Forbid() and StatusCode() too.</summary>
+    public INamedTypeSymbol? PageBase { get; }
 
     public INamedTypeSymbol? NonActionAttribute { get; }
 

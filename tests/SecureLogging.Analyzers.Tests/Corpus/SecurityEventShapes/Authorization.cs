@@ -46,6 +46,17 @@ public class EditDocumentModel : PageModel
         return Page();
     }
 
+    public async Task<IActionResult> OnPostArchiveAsync(int id)
+    {
+        Document = await _documents.FindAsync(id);
+        if (Document?.OwnerId != User.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden); // expect: SL2003
+        }
+
+        return RedirectToPage("./Index");
+    }
+
     public async Task<IActionResult> OnPostAsync(int id)
     {
         Document = await _documents.FindAsync(id);

@@ -193,4 +193,42 @@ public class AccountChangeWithoutEventAnalyzerTests
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2004").WithLocation(0).WithArguments("CreateUserAsync", "returns the result of 'CreateAsync', which creates an account"));
     }
+
+    /// <summary>
+    /// An API inside a lambda run as part of the body (<c>Task.WhenAll(… Select(r => AddToRoleAsync …))</c>) is on the
+    /// body's paths: one event after it covers it; without one it is reported inside the lambda.
+    /// </summary>
+    [Fact]
+    public async Task ApiInALambdaIsCoveredByAnEventOfTheBodyAroundIt()
+    {
+        var source = Usings + """
+            public class RolesController : Controller
+            {
+                private readonly UserManager<IdentityUser> _users;
+                private readonly ILogger<RolesController> _logger;
+
+                public RolesController(UserManager<IdentityUser> users, ILogger<RolesController> logger)
+                {
+                    _users = users;
+                    _logger = logger;
+                }
+
+                public async Task<IActionResult> Grant(IdentityUser user, string[] roles)
+                {
+                    await Task.WhenAll(roles.Select(role => _users.AddToRoleAsync(user, role)));
+                    _logger.LogRoleGranted(User.Identity?.Name ?? "", user.Id, string.Join(",", roles));
+                    return Ok();
+                }
+
+                public async Task<IActionResult> Revoke(IdentityUser user, string[] roles)
+                {
+                    await Task.WhenAll(roles.Select(role => {|#0:_users.RemoveFromRoleAsync(user, role)|}));
+                    _logger.LogInformation("Revoked {Count} roles", roles.Length);
+                    return Ok();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2004").WithLocation(0).WithArguments("RemoveFromRoleAsync", "revokes a role"));
+    }
 }

@@ -142,4 +142,40 @@ public class AuthorizationDenialWithoutEventAnalyzerTests
 
         await Verify.VerifyAnalyzerAsync(source);
     }
+
+    /// <summary>A Razor page's StatusCode(403) is a denial like a controller's; other status codes are not.</summary>
+    [Fact]
+    public async Task RazorPageStatusCode403IsADenial()
+    {
+        var source = Usings + """
+            public class InvoiceModel : PageModel
+            {
+                private readonly ILogger<InvoiceModel> _logger;
+                public InvoiceModel(ILogger<InvoiceModel> logger) => _logger = logger;
+
+                public IActionResult OnGet(string owner)
+                {
+                    if (owner != User.Identity?.Name)
+                    {
+                        return {|#0:StatusCode(StatusCodes.Status403Forbidden)|};
+                    }
+
+                    return Page();
+                }
+
+                public IActionResult OnPost(string owner)
+                {
+                    if (owner != User.Identity?.Name)
+                    {
+                        _logger.LogAccessDenied(User.Identity?.Name, "invoice", "post", "not_owner");
+                        return StatusCode(403);
+                    }
+
+                    return owner.Length == 0 ? StatusCode(404) : Page();
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2003").WithLocation(0).WithArguments("StatusCode(403)", "who was denied which action on which resource is not recorded"));
+    }
 }
