@@ -9,7 +9,7 @@ namespace SecureLogging.Analyzers.Rules;
 
 /// <summary>
 /// SL2003: an authorization denial the code makes itself — <c>Forbid()</c>, <c>StatusCode(403)</c>,
-/// <c>Results/TypedResults.Forbid()</c>, <c>new ForbidResult()</c>, <c>throw new UnauthorizedAccessException/SecurityException</c>,
+/// <c>Results/TypedResults.Forbid()</c>, <c>HttpContext.ForbidAsync()</c>, <c>new ForbidResult()</c>, <c>throw new UnauthorizedAccessException/SecurityException</c>,
 /// or the failure branch of <c>IAuthorizationService.AuthorizeAsync</c> — with no security event on its path (SPEC §6).
 /// <c>Unauthorized()</c> (401) is an authentication failure, not a denial.
 /// </summary>
@@ -131,6 +131,9 @@ public sealed class AuthorizationDenialWithoutEventAnalyzer : DiagnosticAnalyzer
                         return "Forbid()";
                     case "Forbid" when IsType(type, symbols.Results) || IsType(type, symbols.TypedResults):
                         return type.Name + ".Forbid()";
+                    case "ForbidAsync" when IsType(type, symbols.AuthenticationHttpContextExtensions):
+                        // What Forbid() and Results.Forbid() do when they run; custom middleware and filters call it directly.
+                        return "HttpContext.ForbidAsync()";
                     case "StatusCode" when invocation.Arguments.Length > 0 && Is403(invocation.Arguments[0].Value)
                         && (IsControllerOrPage(symbols, type) || IsType(type, symbols.Results) || IsType(type, symbols.TypedResults)):
                         return "StatusCode(403)";

@@ -178,4 +178,43 @@ public class AuthorizationDenialWithoutEventAnalyzerTests
 
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2003").WithLocation(0).WithArguments("StatusCode(403)", "who was denied which action on which resource is not recorded"));
     }
+
+    [Fact]
+    public async Task ForbidAsyncInMiddlewareIsADenial()
+    {
+        var source = Usings + """
+            public sealed class TenantGuardMiddleware
+            {
+                private readonly RequestDelegate _next;
+                private readonly ILogger<TenantGuardMiddleware> _logger;
+
+                public TenantGuardMiddleware(RequestDelegate next, ILogger<TenantGuardMiddleware> logger)
+                {
+                    _next = next;
+                    _logger = logger;
+                }
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    var tenant = context.Request.Headers["X-Tenant"].ToString();
+                    if (tenant.Length > 0 && !context.User.HasClaim("tenant", tenant))
+                    {
+                        await {|#0:context.ForbidAsync()|};
+                        return;
+                    }
+
+                    if (tenant == "blocked")
+                    {
+                        _logger.LogAccessDenied(context.User.Identity?.Name, "tenant:" + tenant, context.Request.Method, "tenant_blocked");
+                        await context.ForbidAsync();
+                        return;
+                    }
+
+                    await _next(context);
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic("SL2003").WithLocation(0).WithArguments("HttpContext.ForbidAsync()", "who was denied which action on which resource is not recorded"));
+    }
 }
