@@ -44,6 +44,35 @@ public class SL1003PersonalDataTests
     }
 
     /// <summary>
+    /// A collection is judged by its element type, like an array (found in bitwarden/server: a <c>List&lt;Guid&gt;</c>
+    /// named <c>grantorIdsWithNullEmail</c>): ids are not emails, while a list of strings named <c>emails</c> is.
+    /// </summary>
+    [Fact]
+    public async Task CollectionsAreJudgedByTheirElementType()
+    {
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Microsoft.Extensions.Logging;
+
+            public class C
+            {
+                public void M(ILogger logger, List<Guid> grantorIdsWithNullEmail, IReadOnlyCollection<int> idsWithoutPhone, IEnumerable<DateTime> birthDates, List<string> emails, HashSet<string> phoneNumbers)
+                {
+                    logger.LogWarning("Skipped {Count} grantors. GrantorIds: {GrantorIds}", grantorIdsWithNullEmail.Count, grantorIdsWithNullEmail);
+                    logger.LogWarning("Ids {Ids}", idsWithoutPhone);
+                    logger.LogInformation("Invited {Emails}", {|SL1003:emails|});
+                    logger.LogInformation("Numbers {Numbers}", {|SL1003:phoneNumbers|});
+                    logger.LogInformation("Dates {Dates}", {|SL1003:birthDates|});
+                    var addresses = emails.Where(e => e.Contains('@')).ToList();
+                    logger.LogInformation("Valid {Count}", addresses.Count);
+                }
+            }
+            """);
+    }
+
+    /// <summary>
     /// Names of code and files are not names of people: <c>Type.FullName</c>, <c>Assembly.FullName</c>,
     /// <c>FileInfo.FullName</c> (found as false positives in real apps), also through a local and under a
     /// <c>{FullName}</c> placeholder. A person type's <c>FullName</c> and an identity claim stay reported.

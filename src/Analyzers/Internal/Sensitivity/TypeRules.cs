@@ -5,7 +5,8 @@ namespace SecureLogging.Analyzers.Internal.Sensitivity;
 /// <summary>
 /// The type rules of SPEC §5: <c>bool</c>, <c>TimeSpan</c>, enums and <c>CancellationToken</c> never carry a secret;
 /// dates carry personal data only (a date of birth); <c>Guid</c> is only a secret under a secret name; integers only
-/// under card, cvv, pin, account-number, otp or verification-code names.
+/// under card, cvv, pin, account-number, otp or verification-code names. Arrays and generic collections are judged by
+/// their element type.
 /// </summary>
 internal static class TypeRules
 {
@@ -24,6 +25,13 @@ internal static class TypeRules
         if (type is IArrayTypeSymbol array && array.ElementType.SpecialType is not (SpecialType.System_Byte or SpecialType.System_Char))
         {
             return Classify(array.ElementType, symbols);
+        }
+
+        // A collection is judged by its elements, like an array: List<Guid> userIdsWithNullEmail holds ids, not emails.
+        if (type is INamedTypeSymbol { IsGenericType: true } generic && ElementType(generic) is { } element
+            && element.SpecialType is not (SpecialType.System_Byte or SpecialType.System_Char))
+        {
+            return Classify(element, symbols);
         }
 
         if (type.TypeKind == TypeKind.Enum)
@@ -87,6 +95,25 @@ internal static class TypeRules
             default:
                 return verdict;
         }
+    }
+
+    /// <summary>T of a type that is or implements <c>IEnumerable&lt;T&gt;</c> (not <c>string</c>), or null.</summary>
+    private static ITypeSymbol? ElementType(INamedTypeSymbol type)
+    {
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+        {
+            return type.TypeArguments[0];
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return implemented.TypeArguments[0];
+            }
+        }
+
+        return null;
     }
 
     private static bool IsNumericSecret(string? phrase)
