@@ -147,13 +147,7 @@ public class SecurityEventRobustnessTests
             onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-            new AuthenticationWithoutEventAnalyzer(),
-            new AuthenticationOutcomePartiallyLoggedAnalyzer(),
-            new AuthorizationDenialWithoutEventAnalyzer(),
-            new AccountChangeWithoutEventAnalyzer(),
-            new SensitiveOperationWithoutEventAnalyzer());
-        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var diagnostics = await compilation.WithAnalyzers(SecurityEventTestSources.AllRules().ToImmutableArray(), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         Assert.True(exceptions.Count == 0, "at " + source.Length + ": " + string.Join("\n", exceptions));
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         return diagnostics;
